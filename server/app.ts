@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './domains/audit/audit.routes';
+import { authRoutes } from './domains/auth/auth.routes';
+import { orgRoutes } from './domains/org/org.routes';
+import { systemRoutes } from './domains/system/system.routes';
+import { tenancyRoutes } from './domains/tenancy/tenancy.routes';
+import { usersRoutes } from './domains/users/users.routes';
+import type { Env } from './env';
+import { configurePasswords } from './platform/auth/password';
+import type { Database } from './platform/db';
+import { registerErrorHandler } from './platform/http/error-handler';
+import { registerGuard } from './platform/http/guard';
+import { t } from './platform/i18n';
+import './platform/http/types';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** One tag per domain in the OpenAPI document. */
+export const API_TAGS = [
+  { name: 'system', description: 'Health and version' },
+  { name: 'auth', description: 'Sign-in, sessions, own profile and password' },
+  { name: 'tenancy', description: 'Provinces, zones (tenants) and sub-parks' },
+  { name: 'org', description: 'Departments, posts and staff (双轨: archive rank vs appointed post)' },
+  { name: 'users', description: 'Accounts and roles (platform admin)' },
+  { name: 'audit', description: 'Append-only hash-chained audit log' },
+];
+
+export interface BuildAppOptions {
+  database: Database;
+  env: Env;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole HTTP application; tests import this and call `inject`, main.ts calls `listen`. */
+export async function buildApp({ database, env, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  configurePasswords({ memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST });
+  const app = Fastify({
+    logger: logger ?? { level: env.LOG_LEVEL },
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.decorate('ctx', { database, env, version: VERSION });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'ZoneOS API',
+        description:
+          'ZoneOS 园区治理与服务平台. Session cookie auth; unsafe methods need the X-CSRF-Token header; X-Zone-Id picks the zone for multi-zone accounts.',
+        version: VERSION,
+      },
+      tags: API_TAGS,
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zoneos_sid' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerGuard(app);
+  registerErrorHandler(app);
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(tenancyRoutes);
+  await app.register(orgRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = resolve(env.WEB_DIST);
+  const hasWeb = existsSync(resolve(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      return reply.code(404).send({ code: 'ROUTE_NOT_FOUND', message: t(req.locale ?? 'zh-CN', 'ROUTE_NOT_FOUND') });
+    }
+    // Single-page app: every other GET gets index.html and the client router takes over.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

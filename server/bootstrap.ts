@@ -1,0 +1,24 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Env } from './env';
+import { type Database, openDatabase } from './platform/db';
+import { migrate } from './platform/db/migrate';
+
+/** Open the configured database (PostgreSQL when DATABASE_URL is set, embedded PGlite under DATA_DIR otherwise). */
+export async function openConfiguredDatabase(env: Env): Promise<Database> {
+  if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
+  const dir = resolve(env.DATA_DIR, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  return openDatabase({ dataDir: dir });
+}
+
+export async function openAndMigrate(env: Env): Promise<{ database: Database; applied: number }> {
+  const database = await openConfiguredDatabase(env);
+  try {
+    const result = await migrate(database.db);
+    return { database, applied: result.applied.length };
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+}

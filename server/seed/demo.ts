@@ -1,0 +1,377 @@
+import { count, eq } from 'drizzle-orm';
+import type { Role } from '../../shared/roles';
+import { users } from '../domains/auth/auth.tables';
+import { departments, posts, staff } from '../domains/org/org.tables';
+import { provinces, subParks, zones } from '../domains/tenancy/tenancy.tables';
+import { recordAudit } from '../platform/audit';
+import { hashPassword } from '../platform/auth/password';
+import type { Db, Tx } from '../platform/db';
+import { chineseName, mobile, Random } from './random';
+
+export const DEMO_PASSWORD = 'ZoneOS-2026';
+
+export interface DemoLogin {
+  username: string;
+  role: Role;
+  displayName: string;
+  scope: string;
+}
+
+/** Post ladder of a reformed committee (岗位系数 used by pay). */
+const POST_LADDER = [
+  { name: '部长', grade: '部门正职', coefficient: 1.65, headcount: 1 },
+  { name: '副部长', grade: '部门副职', coefficient: 1.4, headcount: 2 },
+  { name: '主管', grade: '中层', coefficient: 1.2, headcount: 3 },
+  { name: '专员', grade: '一般', coefficient: 1.0, headcount: 4 },
+  { name: '办事员', grade: '一般', coefficient: 0.9, headcount: 3 },
+] as const;
+
+/** 大部制 after the reform: few departments, class A (investment & services) vs B (coordination). */
+const DEPARTMENTS = [
+  {
+    code: 'ZHB',
+    name: '党政综合办公室',
+    nameEn: 'General Office',
+    kind: 'internal',
+    class: 'B',
+    coefficient: 1.0,
+    establishment: 8,
+  },
+  {
+    code: 'DQB',
+    name: '党群工作部',
+    nameEn: 'Party & HR Department',
+    kind: 'internal',
+    class: 'B',
+    coefficient: 1.0,
+    establishment: 7,
+  },
+  {
+    code: 'CZJ',
+    name: '财政金融局',
+    nameEn: 'Finance Bureau',
+    kind: 'internal',
+    class: 'B',
+    coefficient: 1.0,
+    establishment: 8,
+  },
+  {
+    code: 'TZCJ',
+    name: '投资促进局',
+    nameEn: 'Investment Promotion Bureau',
+    kind: 'internal',
+    class: 'A',
+    coefficient: 1.2,
+    establishment: 12,
+  },
+  {
+    code: 'JFJ',
+    name: '经济发展局',
+    nameEn: 'Economic Development Bureau',
+    kind: 'internal',
+    class: 'A',
+    coefficient: 1.1,
+    establishment: 10,
+  },
+  {
+    code: 'QFJ',
+    name: '企业服务局',
+    nameEn: 'Enterprise Service Bureau',
+    kind: 'internal',
+    class: 'A',
+    coefficient: 1.1,
+    establishment: 10,
+  },
+  {
+    code: 'GJJ',
+    name: '规划建设局',
+    nameEn: 'Planning & Construction Bureau',
+    kind: 'internal',
+    class: 'A',
+    coefficient: 1.1,
+    establishment: 10,
+  },
+  {
+    code: 'KCJ',
+    name: '科技创新局',
+    nameEn: 'Science & Innovation Bureau',
+    kind: 'internal',
+    class: 'A',
+    coefficient: 1.1,
+    establishment: 8,
+  },
+  {
+    code: 'ZWZX',
+    name: '政务服务中心',
+    nameEn: 'Government Service Centre',
+    kind: 'institution',
+    class: 'A',
+    coefficient: 1.0,
+    establishment: 12,
+  },
+  {
+    code: 'CFJT',
+    name: '高新产业发展集团',
+    nameEn: 'Hi-tech Industry Development Group',
+    kind: 'company',
+    class: 'A',
+    coefficient: 1.0,
+    establishment: 0,
+  },
+] as const;
+
+const SUB_PARKS = [
+  { code: 'DQZB', name: '电气装备产业园', nameEn: 'Electrical Equipment Park', focus: '电气装备、输配电设备' },
+  { code: 'DZXX', name: '电子信息产业园', nameEn: 'Electronic Information Park', focus: '电子元器件、智能终端' },
+  { code: 'XNY', name: '新能源新材料产业园', nameEn: 'New Energy & Materials Park', focus: '储能、锂电材料、光伏' },
+  { code: 'SWYY', name: '生物医药产业园', nameEn: 'Biomedicine Park', focus: '医疗器械、中药现代化' },
+  { code: 'KCC', name: '科创城', nameEn: 'Innovation City', focus: '研发平台、孵化器' },
+  { code: 'XDFW', name: '现代服务业集聚区', nameEn: 'Modern Services Cluster', focus: '总部经济、物流、商贸' },
+] as const;
+
+const ARCHIVE_RANKS = [
+  '正科',
+  '副科',
+  '一级主任科员',
+  '二级主任科员',
+  '三级主任科员',
+  '四级主任科员',
+  '一级科员',
+  '专业技术',
+  '无',
+] as const;
+
+/** Fixed id for the demo enterprise account; the enterprise registry seeds the enterprise with this id. */
+export const DEMO_ENTERPRISE_ID = '7d1f3c2a-5b6e-4f80-9a1b-2c3d4e5f6a7b';
+
+export async function hasData(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(zones);
+  return (row?.n ?? 0) > 0;
+}
+
+async function seedZone(
+  tx: Tx,
+  r: Random,
+  provinceId: string,
+  z: { code: string; name: string; nameEn: string; level: 'national' | 'provincial'; staffPrefix: string },
+) {
+  const [zone] = await tx
+    .insert(zones)
+    .values({ provinceId, code: z.code, name: z.name, nameEn: z.nameEn, level: z.level })
+    .returning();
+  const zoneId = zone!.id;
+  await tx.insert(subParks).values(SUB_PARKS.map((s) => ({ ...s, zoneId })));
+  const depts = await tx
+    .insert(departments)
+    .values(DEPARTMENTS.map((d) => ({ ...d, zoneId, description: '' })))
+    .returning();
+  const deptByCode = new Map(depts.map((d) => [d.code, d]));
+  let employee = 1;
+  for (const d of depts) {
+    const ladder = d.kind === 'company' ? POST_LADDER.slice(0, 4) : POST_LADDER;
+    const created = await tx
+      .insert(posts)
+      .values(ladder.map((p) => ({ ...p, zoneId, departmentId: d.id })))
+      .returning();
+    const people = [];
+    for (const p of created) {
+      const filled = Math.max(1, p.headcount - r.int(0, 1));
+      for (let i = 0; i < filled; i++) {
+        const est: 'administrative' | 'institution' | 'contract' | 'soe' =
+          d.kind === 'company'
+            ? 'soe'
+            : d.kind === 'institution'
+              ? r.pick(['institution', 'contract'] as const)
+              : r.pick(['administrative', 'administrative', 'institution', 'contract'] as const);
+        people.push({
+          zoneId,
+          departmentId: d.id,
+          postId: p.id,
+          employeeNo: `${z.staffPrefix}${String(employee++).padStart(4, '0')}`,
+          name: chineseName(r),
+          gender: r.pick(['M', 'F'] as const),
+          establishmentType: est,
+          archiveRank: est === 'contract' || est === 'soe' ? '无' : r.pick(ARCHIVE_RANKS),
+          phone: mobile(r),
+          hiredOn: `${r.int(2008, 2024)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
+        });
+      }
+    }
+    await tx.insert(staff).values(people);
+  }
+  await recordAudit(tx, {
+    actor: null,
+    zoneId,
+    action: 'seed',
+    entity: 'zone',
+    entityId: zoneId,
+    after: { departments: depts.length, subParks: SUB_PARKS.length, staff: employee - 1 },
+  });
+  return { zoneId, deptByCode };
+}
+
+/**
+ * The demo data `npm start` loads into an empty database: Hunan province, 益阳高新区 (the reform in seed 000)
+ * with its sub-parks, departments, posts and staff, a second zone, and one account per role.
+ */
+export async function seedDemo(db: Db, seed = 20240601): Promise<DemoLogin[]> {
+  const r = new Random(seed);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const [province] = await tx.insert(provinces).values({ code: 'HN', name: '湖南省', nameEn: 'Hunan' }).returning();
+    const yiyang = await seedZone(tx, r, province!.id, {
+      code: 'yiyang-hitech',
+      name: '益阳高新区',
+      nameEn: 'Yiyang Hi-tech Zone',
+      level: 'national',
+      staffPrefix: 'YY',
+    });
+    const yuetang = await seedZone(tx, r, province!.id, {
+      code: 'yuetang-edz',
+      name: '岳塘经开区',
+      nameEn: 'Yuetang Economic Development Zone',
+      level: 'provincial',
+      staffPrefix: 'YT',
+    });
+    const dept = (code: string) => yiyang.deptByCode.get(code)!.id;
+    const logins: (DemoLogin & {
+      zoneId: string | null;
+      provinceId: string | null;
+      departmentId: string | null;
+      enterpriseId: string | null;
+    })[] = [
+      {
+        username: 'admin',
+        role: 'admin',
+        displayName: '平台管理员',
+        scope: 'platform',
+        zoneId: null,
+        provinceId: null,
+        departmentId: null,
+        enterpriseId: null,
+      },
+      {
+        username: 'leader',
+        role: 'zone_leader',
+        displayName: '周建国',
+        scope: '益阳高新区',
+        zoneId: yiyang.zoneId,
+        provinceId: null,
+        departmentId: null,
+        enterpriseId: null,
+      },
+      {
+        username: 'invest.head',
+        role: 'dept_head',
+        displayName: '刘志强',
+        scope: '益阳高新区 · 投资促进局',
+        zoneId: yiyang.zoneId,
+        provinceId: null,
+        departmentId: dept('TZCJ'),
+        enterpriseId: null,
+      },
+      {
+        username: 'invest.staff',
+        role: 'dept_staff',
+        displayName: '陈晓东',
+        scope: '益阳高新区 · 投资促进局',
+        zoneId: yiyang.zoneId,
+        provinceId: null,
+        departmentId: dept('TZCJ'),
+        enterpriseId: null,
+      },
+      {
+        username: 'officer',
+        role: 'service_officer',
+        displayName: '李思雨',
+        scope: '益阳高新区 · 企业服务局',
+        zoneId: yiyang.zoneId,
+        provinceId: null,
+        departmentId: dept('QFJ'),
+        enterpriseId: null,
+      },
+      {
+        username: 'enterprise',
+        role: 'enterprise',
+        displayName: '益阳电气装备有限公司',
+        scope: '益阳高新区 · 企业',
+        zoneId: yiyang.zoneId,
+        provinceId: null,
+        departmentId: null,
+        enterpriseId: DEMO_ENTERPRISE_ID,
+      },
+      {
+        username: 'company',
+        role: 'platform_company',
+        displayName: '高新产业发展集团',
+        scope: '益阳高新区 · 平台公司',
+        zoneId: yiyang.zoneId,
+        provinceId: null,
+        departmentId: null,
+        enterpriseId: null,
+      },
+      {
+        username: 'auditor',
+        role: 'auditor',
+        displayName: '纪工委审计',
+        scope: '益阳高新区',
+        zoneId: yiyang.zoneId,
+        provinceId: null,
+        departmentId: null,
+        enterpriseId: null,
+      },
+      {
+        username: 'province',
+        role: 'province_viewer',
+        displayName: '省商务厅',
+        scope: '湖南省（全部园区）',
+        zoneId: null,
+        provinceId: province!.id,
+        departmentId: null,
+        enterpriseId: null,
+      },
+      {
+        username: 'leader2',
+        role: 'zone_leader',
+        displayName: '谭文博',
+        scope: '岳塘经开区',
+        zoneId: yuetang.zoneId,
+        provinceId: null,
+        departmentId: null,
+        enterpriseId: null,
+      },
+    ];
+    for (const l of logins) {
+      const [u] = await tx
+        .insert(users)
+        .values({
+          username: l.username,
+          displayName: l.displayName,
+          role: l.role,
+          passwordHash,
+          zoneId: l.zoneId,
+          provinceId: l.provinceId,
+          departmentId: l.departmentId,
+          enterpriseId: l.enterpriseId,
+        })
+        .returning({ id: users.id });
+      await recordAudit(tx, {
+        actor: null,
+        zoneId: l.zoneId,
+        action: 'seed',
+        entity: 'user',
+        entityId: u!.id,
+        after: { username: l.username, role: l.role },
+      });
+    }
+    return logins.map(({ username, role, displayName, scope }) => ({ username, role, displayName, scope }));
+  });
+}
+
+export async function demoLogins(db: Db): Promise<DemoLogin[]> {
+  const list = await db
+    .select({ username: users.username, role: users.role, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.disabled, false));
+  return list.map((u) => ({ ...u, role: u.role as Role, scope: '' }));
+}
