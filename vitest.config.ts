@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Integration tests run on real migrations: always on in-process PGlite, and again on PostgreSQL when
@@ -5,9 +6,11 @@ import { defineConfig } from 'vitest/config';
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
@@ -19,6 +22,7 @@ export default defineConfig({
       ...(withPostgres
         ? [
             {
+              extends: true,
               test: {
                 name: 'postgres',
                 include: ['server/**/*.test.ts'],
@@ -32,7 +36,7 @@ export default defineConfig({
             },
           ]
         : []),
-      { test: { name: 'web', include: ['web/src/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'web', include: ['web/src/**/*.test.ts'], environment: 'node' } },
     ],
   },
 });

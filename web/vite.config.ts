@@ -21,5 +21,6 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000' } },
+  // changeOrigin false keeps the browser's Host so the login Origin check passes through the dev proxy.
+  server: { port: 5173, proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } } },
 });
