@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'pglite',
           include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
@@ -22,7 +22,7 @@ export default defineConfig({
       ...(withPostgres
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'postgres',
                 include: ['server/**/*.test.ts'],
@@ -36,7 +36,7 @@ export default defineConfig({
             },
           ]
         : []),
-      { extends: true, test: { name: 'web', include: ['web/src/**/*.test.ts'], environment: 'node' } },
+      { extends: true as const, test: { name: 'web', include: ['web/src/**/*.test.ts'], environment: 'node' } },
     ],
   },
 });

@@ -10,7 +10,11 @@ export async function loginViaApi(page: Page, username: string, locale: 'zh-CN' 
 }
 
 /** Log in through the form, as a person would. */
-export async function loginViaForm(page: Page, username: string, labels = { user: '用户名', pass: '密码', button: '登录' }) {
+export async function loginViaForm(
+  page: Page,
+  username: string,
+  labels = { user: '用户名', pass: '密码', button: '登录' },
+) {
   await page.goto('/login');
   await page.getByLabel(labels.user).fill(username);
   await page.getByLabel(labels.pass).fill(DEMO_PASSWORD);

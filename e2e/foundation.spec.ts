@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { loginViaApi, loginViaForm } from './fixtures';
 
-test('a zone leader signs in in Chinese, switches to English, creates a department; the auditor sees it in the audit log', async ({ page }) => {
+test('a zone leader signs in in Chinese, switches to English, creates a department; the auditor sees it in the audit log', async ({
+  page,
+}) => {
   const code = `E2E${Date.now().toString().slice(-6)}`;
   await loginViaForm(page, 'leader');
   await expect(page.getByText('周建国').first()).toBeVisible();
@@ -11,15 +13,23 @@ test('a zone leader signs in in Chinese, switches to English, creates a departme
   await expect(page.getByRole('menuitem', { name: /Organization/ })).toBeVisible();
 
   await page.goto('/org/departments');
-  await expect(page.getByRole('heading', { name: 'Departments' }).or(page.getByText('Departments').first())).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'General Office' }).or(page.getByRole('cell', { name: '党政综合办公室' }))).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Departments' }).or(page.getByText('Departments').first()),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('cell', { name: 'General Office' }).or(page.getByRole('cell', { name: '党政综合办公室' })),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: /New/ }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Code').fill(code);
   await dialog.getByLabel('Name', { exact: true }).fill('数据资源局');
   await dialog.getByLabel('Class').click();
-  await page.getByTitle('Coordination').or(page.getByText('Coordination', { exact: true })).last().click();
+  await page
+    .getByTitle('Coordination')
+    .or(page.getByText('Coordination', { exact: true }))
+    .last()
+    .click();
   await dialog.getByRole('button', { name: /Save|OK/ }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('cell', { name: code })).toBeVisible();
@@ -31,7 +41,9 @@ test('a zone leader signs in in Chinese, switches to English, creates a departme
   await expect(page.getByRole('cell', { name: code }).or(page.getByText(code)).first()).toBeVisible();
 });
 
-test('wrong password shows the server message; an enterprise user gets 403 on the organisation pages', async ({ page }) => {
+test('wrong password shows the server message; an enterprise user gets 403 on the organisation pages', async ({
+  page,
+}) => {
   await page.goto('/login');
   await page.getByLabel('用户名').fill('leader');
   await page.getByLabel('密码').fill('not-the-password');

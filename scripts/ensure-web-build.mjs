@@ -17,5 +17,7 @@ function newest(dir) {
 const sourcesTime = Math.max(newest('web'), newest('shared'));
 if (existsSync(out) && statSync(out).mtimeMs >= sourcesTime) process.exit(0);
 console.log('Building the web app (first start or sources changed)…');
-const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

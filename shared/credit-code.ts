@@ -46,7 +46,9 @@ export function describeCreditCodeProblem(p: CreditCodeProblem, locale: 'zh-CN' 
   const zh = locale === 'zh-CN';
   switch (p.kind) {
     case 'length':
-      return zh ? `统一社会信用代码应为 18 位，当前为 ${p.length} 位` : `A credit code has 18 characters, not ${p.length}`;
+      return zh
+        ? `统一社会信用代码应为 18 位，当前为 ${p.length} 位`
+        : `A credit code has 18 characters, not ${p.length}`;
     case 'char':
       return zh
         ? `第 ${p.position} 位字符“${p.char}”不合法（不能使用 I、O、S、V、Z 及小写以外的符号）`

@@ -60,16 +60,24 @@ export class Client {
     const { zone: _z, csrf: _c, ...rest } = opts;
     return this.app.inject({ ...rest, headers });
   }
-  get(url: string, extra: Partial<InjectOptions> & { zone?: string | null } = {}) {
+  get(url: string, extra: Partial<InjectOptions> & { zone?: string | null; csrf?: string | null } = {}) {
     return this.request({ method: 'GET', url, ...extra });
   }
-  post(url: string, payload?: unknown, extra: Partial<InjectOptions> & { zone?: string | null } = {}) {
+  post(
+    url: string,
+    payload?: unknown,
+    extra: Partial<InjectOptions> & { zone?: string | null; csrf?: string | null } = {},
+  ) {
     return this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'], ...extra });
   }
-  put(url: string, payload?: unknown, extra: Partial<InjectOptions> & { zone?: string | null } = {}) {
+  put(
+    url: string,
+    payload?: unknown,
+    extra: Partial<InjectOptions> & { zone?: string | null; csrf?: string | null } = {},
+  ) {
     return this.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'], ...extra });
   }
-  delete(url: string, extra: Partial<InjectOptions> & { zone?: string | null } = {}) {
+  delete(url: string, extra: Partial<InjectOptions> & { zone?: string | null; csrf?: string | null } = {}) {
     return this.request({ method: 'DELETE', url, ...extra });
   }
 }

@@ -45,7 +45,7 @@ describe('user administration', () => {
     [{ role: 'enterprise', zoneId: 'Z' }, 'enterpriseId', '企业用户必须关联企业'],
   ])('refuses a role without its scope: %o', async (partial, field, message) => {
     const admin = await tenant.as('admin');
-    const body = {
+    const body: Record<string, unknown> = {
       ...base,
       username: `u${Date.now()}${Math.random().toString(36).slice(2, 6)}`,
       password: 'Initial-pass-1',
