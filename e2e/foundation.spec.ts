@@ -23,7 +23,7 @@ test('a zone leader signs in in Chinese, switches to English, creates a departme
   await page.getByRole('button', { name: /New/ }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Code').fill(code);
-  await dialog.getByLabel('Name', { exact: true }).fill('数据资源局');
+  await dialog.getByLabel('Department name').fill('数据资源局');
   await dialog.getByLabel('Class').click();
   await page
     .getByTitle('Coordination')
@@ -38,7 +38,10 @@ test('a zone leader signs in in Chinese, switches to English, creates a departme
   await page.context().clearCookies();
   await loginViaApi(page, 'auditor', 'en-US');
   await page.goto('/audit');
-  await expect(page.getByRole('cell', { name: code }).or(page.getByText(code)).first()).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: '周建国' }).filter({ hasText: 'Department' }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: /expand/i }).click();
+  await expect(page.getByText(code).first()).toBeVisible();
 });
 
 test('wrong password shows the server message; an enterprise user gets 403 on the organisation pages', async ({
