@@ -1,36 +1,16 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Locale, SessionInfo } from '../../../shared/auth';
-import { permissionsOf, type Role } from '../../../shared/roles';
+import { permissionsOf } from '../../../shared/roles';
 import type { Env } from '../../env';
 import { type Actor, visibleZoneIds } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/password';
-import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions';
+import { actorFromUser, createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions';
 import type { Db, Executor } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { zones } from '../tenancy/tenancy.tables';
 import { findUserById, findUserByUsername, recentFailures, recordLoginAttempt } from './auth.repository';
 import { users } from './auth.tables';
-
-type UserRow = typeof users.$inferSelect;
-
-function actorOf(u: UserRow, sessionId: string, csrfToken: string, ip: string): Actor {
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as Role,
-    locale: u.locale as Locale,
-    zoneId: u.zoneId,
-    provinceId: u.provinceId,
-    departmentId: u.departmentId,
-    enterpriseId: u.enterpriseId,
-    mustChangePassword: u.mustChangePassword,
-    sessionId,
-    csrfToken,
-    ip,
-  };
-}
 
 export async function sessionInfo(ex: Executor, actor: Actor): Promise<SessionInfo> {
   const visible = await visibleZoneIds(ex, actor);
@@ -106,7 +86,7 @@ export async function login(db: Db, env: Env, input: LoginInput): Promise<{ toke
       { ip: input.ip, userAgent: input.userAgent },
     );
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-    const actor = actorOf(user, '', session.csrfToken, input.ip);
+    const actor = actorFromUser(user, '', session.csrfToken, input.ip);
     await recordAudit(tx, { actor, zoneId: user.zoneId, action: 'login', entity: 'session', entityId: user.id });
     return { token: session.token, actor };
   });

@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, ne, sql } from 'drizzle-orm';
-import type { Locale } from '../../../shared/auth';
-import type { Role } from '../../../shared/roles';
 import { sessions, users } from '../../domains/auth/auth.tables';
 import type { Actor } from '../access';
 import type { Executor } from '../db';
@@ -56,22 +54,7 @@ export async function resolveSession(
   if (Date.now() - row.session.lastSeenAt.getTime() > 60_000) {
     await ex.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
   }
-  const u = row.user;
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role as Role,
-    locale: u.locale as Locale,
-    zoneId: u.zoneId,
-    provinceId: u.provinceId,
-    departmentId: u.departmentId,
-    enterpriseId: u.enterpriseId,
-    mustChangePassword: u.mustChangePassword,
-    sessionId: id,
-    csrfToken: row.session.csrfToken,
-    ip,
-  };
+  return actorFromUser(row.user, id, row.session.csrfToken, ip);
 }
 
 export async function deleteSession(ex: Executor, sessionId: string): Promise<void> {
@@ -89,4 +72,23 @@ export async function deleteUserSessions(ex: Executor, userId: string, keepSessi
 
 export async function purgeExpiredSessions(ex: Executor): Promise<void> {
   await ex.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+}
+
+/** The Actor of a signed-in user row (the session id is the hash stored in `sessions`). */
+export function actorFromUser(u: typeof users.$inferSelect, sessionId: string, csrfToken: string, ip: string): Actor {
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    locale: u.locale,
+    zoneId: u.zoneId,
+    provinceId: u.provinceId,
+    departmentId: u.departmentId,
+    enterpriseId: u.enterpriseId,
+    mustChangePassword: u.mustChangePassword,
+    sessionId,
+    csrfToken,
+    ip,
+  };
 }
