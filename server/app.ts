@@ -8,6 +8,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './domains/audit/audit.routes';
 import { authRoutes } from './domains/auth/auth.routes';
+import { calendarRoutes } from './domains/calendar/calendar.routes';
+import { enterprisesRoutes } from './domains/enterprises/enterprises.routes';
+import { importsRoutes } from './domains/imports/imports.routes';
 import { orgRoutes } from './domains/org/org.routes';
 import { systemRoutes } from './domains/system/system.routes';
 import { tenancyRoutes } from './domains/tenancy/tenancy.routes';
@@ -18,6 +21,7 @@ import type { Database } from './platform/db';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { registerGuard } from './platform/http/guard';
 import { t } from './platform/i18n';
+import { createJobs } from './platform/jobs';
 import './platform/http/types';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -30,6 +34,15 @@ export const API_TAGS = [
   { name: 'org', description: 'Departments, posts and staff (双轨: archive rank vs appointed post)' },
   { name: 'users', description: 'Accounts and roles (platform admin)' },
   { name: 'audit', description: 'Append-only hash-chained audit log' },
+  {
+    name: 'imports',
+    description: 'Excel/CSV imports: templates, uploads worked as background jobs (all-or-nothing), error reports',
+  },
+  { name: 'calendar', description: 'Working-day calendar: State Council holiday arrangements (versioned), deadlines' },
+  {
+    name: 'enterprises',
+    description: '企业库: enterprise registry (credit code, GB/T 4754 industry, scale, tags), timeline, industry codes',
+  },
 ];
 
 export interface BuildAppOptions {
@@ -46,7 +59,17 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
     trustProxy: env.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
   });
-  app.decorate('ctx', { database, env, version: VERSION });
+  const jobs = createJobs(database, {
+    schema: env.JOBS_SCHEMA,
+    work: env.JOBS_WORKER,
+    pollingIntervalSeconds: env.JOBS_POLL_SECONDS,
+    onError: (err) => app.log.error({ err }, 'background job runner error'),
+  });
+  app.decorate('ctx', { database, env, version: VERSION, jobs });
+  // Domains define their queues while their routes register; workers start once the app is ready and stop (after
+  // running jobs finish, bounded) when it closes, before main.ts closes the database.
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -79,6 +102,9 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
   await app.register(orgRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(importsRoutes);
+  await app.register(calendarRoutes);
+  await app.register(enterprisesRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

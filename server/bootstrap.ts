@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { seedCalendar } from './domains/calendar/calendar.seed';
 import type { Env } from './env';
 import { type Database, openDatabase } from './platform/db';
 import { migrate } from './platform/db/migrate';
@@ -16,6 +17,8 @@ export async function openAndMigrate(env: Env): Promise<{ database: Database; ap
   const database = await openConfiguredDatabase(env);
   try {
     const result = await migrate(database.db);
+    // Reference data every deployment needs (idempotent: only when the calendar is empty).
+    await seedCalendar(database.db);
     return { database, applied: result.applied.length };
   } catch (err) {
     await database.close().catch(() => {});

@@ -13,12 +13,16 @@ import { verifyAudit } from './platform/audit';
 import { configurePasswords } from './platform/auth/password';
 import type { Database } from './platform/db';
 import { DEMO_PASSWORD, hasData, seedDemo } from './seed/demo';
+import { seedProvince } from './seed/province';
 
 const HELP = `zoneos <command> [options]
 
 Commands:
   migrate                         apply pending SQL migrations (exit 1 on failure)
-  seed [--force]                  load the demo zone into an empty database (--force: even if data exists)
+  seed [--force] [--scale zone|province] [--seed N]
+                                  zone (default): the demo (益阳高新区 with ~800 enterprises, 岳塘经开区, logins) into
+                                  an empty database (--force: even if data exists); province: 135 Hunan zones with
+                                  ≥ 200,000 enterprises (adds to the demo; bulk-loaded). Prints the time taken.
   user:create --username U --password P --role R [--zone CODE] [--department CODE] [--province CODE] [--name N]
   audit:verify                    recompute the audit hash chains; exit 1 if any row was tampered with or removed
   openapi [--out docs/openapi.json]  write the OpenAPI 3.1 document
@@ -50,6 +54,8 @@ async function run(argv: string[]): Promise<number> {
       province: { type: 'string' },
       name: { type: 'string' },
       out: { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
     },
     strict: true,
   });
@@ -61,16 +67,31 @@ async function run(argv: string[]): Promise<number> {
       console.log(`migrations applied: ${applied}`);
       return 0;
     }
-    case 'seed':
+    case 'seed': {
+      const scale = values.scale ?? 'zone';
+      if (scale !== 'zone' && scale !== 'province') throw new Error(`--scale must be zone or province, not ${scale}`);
+      const seed = values.seed === undefined ? undefined : Number(values.seed);
+      if (seed !== undefined && !Number.isInteger(seed)) throw new Error('--seed must be an integer');
       return withDb(async ({ db }) => {
+        const started = performance.now();
+        if (scale === 'province') {
+          const res = await seedProvince(db, { seed, log: (line) => console.log(line) });
+          console.log(
+            `province seeded: +${res.zonesAdded} zones (${res.zonesTotal} in the province), +${res.enterprisesAdded} enterprises (${res.enterprisesTotal} in total) in ${(res.ms / 1000).toFixed(1)} s`,
+          );
+          return 0;
+        }
         if ((await hasData(db)) && !values.force) {
           console.log('database already has zones; nothing seeded (use --force to add the demo anyway)');
           return 0;
         }
-        const logins = await seedDemo(db);
-        console.log(`demo zone seeded; ${logins.length} logins, password ${DEMO_PASSWORD}`);
+        const logins = await seedDemo(db, seed);
+        console.log(
+          `demo zone seeded; ${logins.length} logins, password ${DEMO_PASSWORD} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        );
         return 0;
       });
+    }
     case 'user:create':
       return withDb(async ({ db }) => {
         const role = roleSchema.parse(values.role);

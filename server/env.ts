@@ -34,6 +34,15 @@ export const envSchema = z.object({
   ARGON2_TIME_COST: z.coerce.number().int().min(1).max(10).default(2),
   DEMO_SEED: bool.default(true),
   WEB_DIST: z.string().default('./dist/web'),
+  /** pg-boss schema (background jobs live in the database, so every app server sees the same queues). */
+  JOBS_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,49}$/, 'must be a lower-case SQL identifier')
+    .default('pgboss'),
+  /** Work background jobs on this server (false: only enqueue them, e.g. a web-only node). */
+  JOBS_WORKER: bool.default(true),
+  /** How often idle workers poll for jobs enqueued by other servers. */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 });
 export type Env = z.infer<typeof envSchema>;
 

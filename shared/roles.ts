@@ -42,6 +42,13 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'audit.read': ['admin', 'auditor'],
   'profile.self': ROLES,
+  'calendar.read': ROLES,
+  'calendar.write': ['admin'],
+  // 企业库: every role reads (an enterprise user only its own record, enforced by the scope); staff roles write;
+  // the enterprise edits its own contacts/building through a narrower route.
+  'enterprises.read': ROLES,
+  'enterprises.write': ['admin', 'zone_leader', 'dept_head', 'service_officer'],
+  'enterprises.self': ['enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -6,6 +6,7 @@ import { provinces, subParks, zones } from '../domains/tenancy/tenancy.tables';
 import { recordAudit } from '../platform/audit';
 import { hashPassword } from '../platform/auth/password';
 import type { Db, Tx } from '../platform/db';
+import { type GeneratedEnterprise, generateZoneEnterprises, insertEnterprises } from './enterprises';
 import { chineseName, mobile, Random } from './random';
 
 export const DEMO_PASSWORD = 'ZoneOS-2026';
@@ -120,7 +121,7 @@ const DEPARTMENTS = [
   },
 ] as const;
 
-const SUB_PARKS = [
+export const SUB_PARKS = [
   { code: 'DQZB', name: '电气装备产业园', nameEn: 'Electrical Equipment Park', focus: '电气装备、输配电设备' },
   { code: 'DZXX', name: '电子信息产业园', nameEn: 'Electronic Information Park', focus: '电子元器件、智能终端' },
   { code: 'XNY', name: '新能源新材料产业园', nameEn: 'New Energy & Materials Park', focus: '储能、锂电材料、光伏' },
@@ -143,6 +144,8 @@ const ARCHIVE_RANKS = [
 
 /** Fixed id for the demo enterprise account; the enterprise registry seeds the enterprise with this id. */
 export const DEMO_ENTERPRISE_ID = '7d1f3c2a-5b6e-4f80-9a1b-2c3d4e5f6a7b';
+/** `--scale zone` (the default, and npm start's demo): 益阳高新区's registry size. */
+export const DEMO_ZONE_ENTERPRISES = 800;
 
 export async function hasData(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(zones);
@@ -153,20 +156,32 @@ async function seedZone(
   tx: Tx,
   r: Random,
   provinceId: string,
-  z: { code: string; name: string; nameEn: string; level: 'national' | 'provincial'; staffPrefix: string },
+  z: {
+    code: string;
+    name: string;
+    nameEn: string;
+    level: 'national' | 'provincial';
+    staffPrefix: string;
+    /** 企业库 size, place names for company names and the city division code for credit codes. */
+    enterprises: { count: number; places: readonly string[]; division: string; fixed?: Partial<GeneratedEnterprise>[] };
+  },
 ) {
   const [zone] = await tx
     .insert(zones)
     .values({ provinceId, code: z.code, name: z.name, nameEn: z.nameEn, level: z.level })
     .returning();
   const zoneId = zone!.id;
-  await tx.insert(subParks).values(SUB_PARKS.map((s) => ({ ...s, zoneId })));
+  const parks = await tx
+    .insert(subParks)
+    .values(SUB_PARKS.map((s) => ({ ...s, zoneId })))
+    .returning({ id: subParks.id, code: subParks.code });
   const depts = await tx
     .insert(departments)
     .values(DEPARTMENTS.map((d) => ({ ...d, zoneId, description: '' })))
     .returning();
   const deptByCode = new Map(depts.map((d) => [d.code, d]));
   let employee = 1;
+  const officerIds: string[] = [];
   for (const d of depts) {
     const ladder = d.kind === 'company' ? POST_LADDER.slice(0, 4) : POST_LADDER;
     const created = await tx
@@ -197,15 +212,32 @@ async function seedZone(
         });
       }
     }
-    await tx.insert(staff).values(people);
+    const inserted = await tx.insert(staff).values(people).returning({ id: staff.id });
+    if (d.code === 'QFJ') officerIds.push(...inserted.map((p) => p.id));
   }
+  // 企业库: the chief service officers come from 企业服务局; the demo enterprise is put in the 电气装备 park.
+  const fixed = (z.enterprises.fixed ?? []).map((f) => ({
+    ...f,
+    subParkId: f.subParkId === undefined ? undefined : (parks.find((p) => p.code === f.subParkId)?.id ?? null),
+    serviceOfficerId: officerIds[0] ?? null,
+  }));
+  const registry = generateZoneEnterprises(r, {
+    zoneId,
+    count: z.enterprises.count,
+    subParks: parks,
+    officerIds,
+    places: z.enterprises.places,
+    division: z.enterprises.division,
+    fixed,
+  });
+  await insertEnterprises(tx, registry);
   await recordAudit(tx, {
     actor: null,
     zoneId,
     action: 'seed',
     entity: 'zone',
     entityId: zoneId,
-    after: { departments: depts.length, subParks: SUB_PARKS.length, staff: employee - 1 },
+    after: { departments: depts.length, subParks: SUB_PARKS.length, staff: employee - 1, enterprises: registry.length },
   });
   return { zoneId, deptByCode };
 }
@@ -225,6 +257,22 @@ export async function seedDemo(db: Db, seed = 20240601): Promise<DemoLogin[]> {
       nameEn: 'Yiyang Hi-tech Zone',
       level: 'national',
       staffPrefix: 'YY',
+      enterprises: {
+        count: DEMO_ZONE_ENTERPRISES,
+        places: ['益阳', '赫山', '资阳', '桃江', '安化', '沅江', '南县', '大通湖', '龙岭', '会龙山'],
+        division: '430900',
+        fixed: [
+          {
+            id: DEMO_ENTERPRISE_ID,
+            name: '益阳电气装备有限公司',
+            subParkId: 'DQZB', // sub-park code, resolved to its id in seedZone
+            industryCode: '382',
+            scale: 'above',
+            tags: ['高新技术企业', '专精特新'],
+            status: 'operating',
+          },
+        ],
+      },
     });
     const yuetang = await seedZone(tx, r, province!.id, {
       code: 'yuetang-edz',
@@ -232,6 +280,11 @@ export async function seedDemo(db: Db, seed = 20240601): Promise<DemoLogin[]> {
       nameEn: 'Yuetang Economic Development Zone',
       level: 'provincial',
       staffPrefix: 'YT',
+      enterprises: {
+        count: 300,
+        places: ['湘潭', '岳塘', '雨湖', '湘乡', '韶山', '昭山', '霞城', '荷塘'],
+        division: '430300',
+      },
     });
     const dept = (code: string) => yiyang.deptByCode.get(code)!.id;
     const logins: (DemoLogin & {

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
+import { seedCalendar } from '../domains/calendar/calendar.seed';
 import { loadEnv } from '../env';
 import { type Database, openDatabase } from '../platform/db';
 import { migrate } from '../platform/db/migrate';
+import type { JobStatus } from '../platform/jobs';
 
 export const TEST_DB: 'pglite' | 'postgres' = process.env.ZONEOS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -21,6 +25,10 @@ export async function createTestContext(envOverrides: Record<string, string> = {
   if (TEST_DB === 'postgres' && !url) throw new Error('ZONEOS_TEST_DB=postgres needs TEST_DATABASE_URL');
   const database = await openDatabase(url ? { url, poolSize: 5 } : { dataDir: 'memory://' });
   await migrate(database.db);
+  await seedCalendar(database.db); // as openAndMigrate() does at boot
+  // On the shared PostgreSQL every test file gets its own pg-boss schema, so its jobs are worked by its own app
+  // (and test-only import kinds, known only in that process, are never picked up by another file's workers).
+  const jobsSchema = url ? `pgboss_t${randomUUID().replaceAll('-', '').slice(0, 12)}` : undefined;
   const env = loadEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -28,6 +36,7 @@ export async function createTestContext(envOverrides: Record<string, string> = {
     ARGON2_TIME_COST: '1',
     DEMO_SEED: 'false',
     WEB_DIST: './.no-web',
+    ...(jobsSchema ? { JOBS_SCHEMA: jobsSchema } : {}),
     ...envOverrides,
   });
   const app = await buildApp({ database, env, logger: false });
@@ -37,9 +46,15 @@ export async function createTestContext(envOverrides: Record<string, string> = {
     database,
     close: async () => {
       await app.close();
+      if (jobsSchema) await database.db.execute(sql.raw(`drop schema if exists ${jobsSchema} cascade`));
       await database.close();
     },
   };
+}
+
+/** Resolves once a background job completed or failed for good (jobs run in the app's own workers). */
+export function awaitJob(app: FastifyInstance, queue: string, id: string, timeoutMs = 30_000): Promise<JobStatus> {
+  return app.ctx.jobs.waitFor(queue, id, { timeoutMs });
 }
 
 /** A signed-in client: cookie + CSRF token applied to every request. */

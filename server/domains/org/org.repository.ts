@@ -117,7 +117,8 @@ const staffColumns = {
   postCoefficient: posts.coefficient,
 };
 
-export async function listStaff(ex: Executor, scope: ZoneScope, q: StaffQuery) {
+/** WHERE and ORDER BY of the staff list; the export uses the very same (current filters and sort). */
+function staffQuery(scope: ZoneScope, q: Omit<StaffQuery, 'current' | 'pageSize'>) {
   const where: SQL[] = [staffScope(scope)];
   if (q.departmentId) where.push(eq(staff.departmentId, q.departmentId));
   if (q.establishmentType) where.push(eq(staff.establishmentType, q.establishmentType));
@@ -126,7 +127,6 @@ export async function listStaff(ex: Executor, scope: ZoneScope, q: StaffQuery) {
     const p = likePattern(q.q);
     where.push(or(ilike(staff.name, p), ilike(staff.employeeNo, p), ilike(staff.phone, p)) as SQL);
   }
-  const cond = and(...where);
   const order = orderBy(
     q,
     {
@@ -140,19 +140,37 @@ export async function listStaff(ex: Executor, scope: ZoneScope, q: StaffQuery) {
     asc(staff.employeeNo),
     staff.id,
   );
+  return { cond: and(...where), order };
+}
+
+/** One page of staff rows in list order, without the count (for exports). */
+export async function staffPage(
+  ex: Executor,
+  scope: ZoneScope,
+  q: Omit<StaffQuery, 'current' | 'pageSize'>,
+  offset: number,
+  limit: number,
+) {
+  const { cond, order } = staffQuery(scope, q);
+  const data = await ex
+    .select(staffColumns)
+    .from(staff)
+    .innerJoin(departments, eq(departments.id, staff.departmentId))
+    .leftJoin(posts, eq(posts.id, staff.postId))
+    .where(cond)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  return data.map(flattenStaff);
+}
+
+export async function listStaff(ex: Executor, scope: ZoneScope, q: StaffQuery) {
+  const { cond } = staffQuery(scope, q);
   const [data, [total]] = await Promise.all([
-    ex
-      .select(staffColumns)
-      .from(staff)
-      .innerJoin(departments, eq(departments.id, staff.departmentId))
-      .leftJoin(posts, eq(posts.id, staff.postId))
-      .where(cond)
-      .orderBy(...order)
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
+    staffPage(ex, scope, q, offsetOf(q), q.pageSize),
     ex.select({ n: count() }).from(staff).where(cond),
   ]);
-  return { data: data.map(flattenStaff), total: total?.n ?? 0 };
+  return { data, total: total?.n ?? 0 };
 }
 
 export async function getStaff(ex: Executor, scope: ZoneScope, id: string) {

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBodySchema } from '../../../shared/common';
 import {
   departmentInputSchema,
   departmentListQuerySchema,
@@ -10,7 +12,10 @@ import {
   staffListQuerySchema,
   staffSchema,
 } from '../../../shared/org';
-import { crudRoutes } from '../../platform/http/crud';
+import { pages, sendXlsx } from '../../platform/excel/export';
+import { crudRoutes, scopeOf } from '../../platform/http/crud';
+import { registerImportKind } from '../imports/imports.registry';
+import { staffExportColumns, staffImport } from './org.import';
 import * as repo from './org.repository';
 import * as service from './org.service';
 
@@ -65,4 +70,31 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     update: (scope, id, input) => service.updateStaff(db, scope, id, input),
     remove: (scope, id) => service.deleteStaff(db, scope, id),
   });
+
+  registerImportKind(staffImport);
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/org/staff/export.xlsx',
+    {
+      config: { access: 'staff.read' },
+      schema: {
+        tags: ['org'],
+        summary: 'Export the staff list as .xlsx (same filters and sort as the list; paging ignored)',
+        querystring: staffListQuerySchema,
+        response: { 400: errorBodySchema, 403: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const scope = await scopeOf(app, req);
+      const { current: _c, pageSize: _p, ...filters } = req.query;
+      const title = req.locale === 'zh-CN' ? '人员' : 'Staff';
+      return sendXlsx(reply, {
+        fileName: `${title}-${new Date().toISOString().slice(0, 10)}`,
+        sheet: title,
+        columns: staffExportColumns,
+        rows: pages((offset, limit) => repo.staffPage(db, scope, filters, offset, limit)),
+        locale: req.locale,
+      });
+    },
+  );
 }

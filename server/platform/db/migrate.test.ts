@@ -27,6 +27,7 @@ describe('migrations', () => {
           'users',
           'sessions',
           'audit_events',
+          'import_jobs',
         ]),
       );
     } finally {
@@ -46,6 +47,8 @@ describe('migrations', () => {
         'login_attempts',
         'audit_events',
         'audit_chain_heads',
+        'calendar_years',
+        'calendar_days',
         'zoneos_migrations',
       ];
       const missing = await rows<{ table_name: string }>(

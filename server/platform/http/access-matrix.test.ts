@@ -24,11 +24,18 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const urlOf = (r: ApiRoute) => r.url.replace(/:id\b/g, randomUUID());
+// Routes whose permission depends on a path parameter (e.g. /api/imports/:kind) are called with a real value of
+// it, and checked against that value's permission.
+const urlOf = (r: ApiRoute) => {
+  const url = r.paramAccess ? r.url.replace(`:${r.paramAccess.param}`, r.paramAccess.sample() ?? 'none') : r.url;
+  return url.replace(/:id\b/g, randomUUID());
+};
 
 function allowed(role: Role, r: ApiRoute): boolean {
-  if (r.access === 'public' || r.access === 'authenticated') return true;
-  return can(role, r.access);
+  const byParam = r.paramAccess ? r.paramAccess.permissionOf(r.paramAccess.sample() ?? '') : undefined;
+  const paramOk = byParam === undefined || can(role, byParam);
+  if (r.access === 'public' || r.access === 'authenticated') return paramOk;
+  return can(role, r.access) && paramOk;
 }
 
 describe('role × route matrix', () => {
@@ -107,7 +114,7 @@ describe('malformed input never yields 500', () => {
         if (res.statusCode !== 400) wrong.push(`${r.url} bad id → ${res.statusCode}`);
         continue;
       }
-      const res = await client.get(`${r.url}?pageSize=abc&current=-1`);
+      const res = await client.get(`${urlOf(r)}?pageSize=abc&current=-1`);
       if (res.statusCode >= 500) wrong.push(`${r.url} → ${res.statusCode}`);
     }
     expect(wrong).toEqual([]);

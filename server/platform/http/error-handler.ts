@@ -22,7 +22,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext || 'body';
         if (fields[path]) continue;
         const m = issueMessage(v as never);
-        fields[path] = t(locale, m.key, m.params);
+        fields[path] = m.text?.[locale] ?? t(locale, m.key, m.params);
       }
       return reply.code(400).send({ code: 'VALIDATION', message: t(locale, 'VALIDATION'), fields });
     }

@@ -1,17 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can } from '../../../shared/roles';
+import { can, type Role } from '../../../shared/roles';
 import type { Actor } from '../access';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions';
 import { AppError } from '../errors';
 import { localeFromHeader } from '../i18n';
-import type { RouteAccess } from './types';
+import type { ParamAccess, RouteAccess } from './types';
 
 /** Every /api route with its declared access; the role × route test walks this list. */
 export interface ApiRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Set when the permission depends on a path parameter (see ParamAccess). */
+  paramAccess?: ParamAccess;
   hasBody: boolean;
 }
 
@@ -44,7 +46,13 @@ export function registerGuard(app: FastifyInstance): void {
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access (default deny)`);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD')
-        app.apiRoutes.push({ method, url: route.url, access, hasBody: Boolean(route.schema?.body) });
+        app.apiRoutes.push({
+          method,
+          url: route.url,
+          access,
+          paramAccess: route.config?.paramAccess,
+          hasBody: Boolean(route.schema?.body),
+        });
     }
   });
 
@@ -71,11 +79,19 @@ export function registerGuard(app: FastifyInstance): void {
     }
     const actor = requireActor(req);
     if (access !== 'authenticated' && !can(actor.role, access)) throw new AppError(403, 'FORBIDDEN');
+    if (config.paramAccess) checkParamAccess(req, actor.role, config.paramAccess);
     if (UNSAFE.has(req.method) && config?.csrf !== false) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, actor.csrfToken)) throw new AppError(403, 'CSRF_FAILED');
     }
   });
+}
+
+function checkParamAccess(req: FastifyRequest, role: Role, spec: ParamAccess): void {
+  const value = (req.params as Record<string, string | undefined>)[spec.param];
+  const permission = value === undefined ? undefined : spec.permissionOf(value);
+  if (!permission) throw new AppError(404, 'NOT_FOUND');
+  if (!can(role, permission)) throw new AppError(403, 'FORBIDDEN');
 }
 
 function safeEqual(a: string, b: string): boolean {

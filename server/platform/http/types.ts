@@ -3,6 +3,7 @@ import type { Permission } from '../../../shared/roles';
 import type { Env } from '../../env';
 import type { Actor } from '../access';
 import type { Database } from '../db';
+import type { Jobs } from '../jobs';
 
 /** What a route requires: a permission, any signed-in user, or nothing (public). Every /api route must say. */
 export type RouteAccess = Permission | 'authenticated' | 'public';
@@ -11,11 +12,26 @@ export interface AppContext {
   database: Database;
   env: Env;
   version: string;
+  /** Background jobs (pg-boss): started when the app is ready, stopped when it closes. */
+  jobs: Jobs;
+}
+
+/**
+ * For routes whose permission depends on a path parameter (e.g. `/api/imports/:kind`, where each import kind has
+ * its own permission). The route's static `access` is checked first, then the guard resolves this per request:
+ * an unknown value is a 404, a value whose permission the role lacks a 403.
+ */
+export interface ParamAccess {
+  param: string;
+  permissionOf(value: string): Permission | undefined;
+  /** A value that exists, so generic tests (the role × route matrix) can call the route. */
+  sample(): string | undefined;
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    paramAccess?: ParamAccess;
     /** Skip the CSRF token check (only for login, which has no session yet and is guarded by Origin). */
     csrf?: false;
   }

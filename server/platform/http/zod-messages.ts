@@ -1,3 +1,4 @@
+import type { Locale } from '../../../shared/auth';
 import type { MessageKey } from '../i18n';
 import { isMessageKey } from '../i18n';
 
@@ -9,10 +10,21 @@ export interface IssueLike {
   params?: Record<string, unknown>;
 }
 
-export function issueMessage(issue: IssueLike): { key: MessageKey; params: Record<string, unknown> } {
+/** A message the schema already wrote in both languages (zod custom issue with params {zh, en}). */
+export type LocalizedText = Record<Locale, string>;
+
+export function issueMessage(issue: IssueLike): {
+  key: MessageKey;
+  params: Record<string, unknown>;
+  text?: LocalizedText;
+} {
   const code = issue.keyword ?? issue.code;
   const p = issue.params ?? {};
   if (issue.message && isMessageKey(issue.message)) return { key: issue.message, params: p };
+  const own = p.params as { zh?: unknown; en?: unknown } | undefined;
+  if (code === 'custom' && typeof own?.zh === 'string' && typeof own?.en === 'string') {
+    return { key: 'INVALID_FORMAT', params: {}, text: { 'zh-CN': own.zh, 'en-US': own.en } };
+  }
   switch (code) {
     case 'invalid_type':
       return p.input === undefined || p.received === 'undefined'

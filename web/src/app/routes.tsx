@@ -1,9 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   HomeOutlined,
   SettingOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
@@ -12,7 +15,7 @@ import {
 import type { Permission } from '@shared/roles';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 
-export type MenuGroupKey = 'org' | 'system';
+export type MenuGroupKey = 'enterprises' | 'org' | 'system';
 
 export interface AppRoute {
   path: string;
@@ -37,6 +40,7 @@ export interface MenuGroup {
 }
 
 export const MENU_GROUPS: MenuGroup[] = [
+  { key: 'enterprises', label: 'menu.enterprisesGroup', icon: <ShopOutlined /> },
   { key: 'org', label: 'menu.org', icon: <ClusterOutlined /> },
   { key: 'system', label: 'menu.system', icon: <SettingOutlined /> },
 ];
@@ -50,6 +54,36 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <HomeOutlined />,
     access: 'profile.self',
     component: lazy(() => import('../domains/home/pages/HomePage')),
+  },
+  {
+    path: '/enterprises',
+    key: 'enterprises',
+    label: 'menu.enterprises',
+    description: 'home.modules.enterprises',
+    icon: <BankOutlined />,
+    access: 'enterprises.read',
+    group: 'enterprises',
+    component: lazy(() => import('../domains/enterprises/pages/EnterprisesPage')),
+  },
+  {
+    path: '/enterprises/:id',
+    key: 'enterpriseDetail',
+    label: 'menu.enterpriseDetail',
+    icon: <BankOutlined />,
+    access: 'enterprises.read',
+    group: 'enterprises',
+    hideInMenu: true,
+    component: lazy(() => import('../domains/enterprises/pages/EnterpriseDetailPage')),
+  },
+  {
+    path: '/my-enterprise',
+    key: 'myEnterprise',
+    label: 'menu.myEnterprise',
+    description: 'home.modules.myEnterprise',
+    icon: <ShopOutlined />,
+    access: 'enterprises.self',
+    group: 'enterprises',
+    component: lazy(() => import('../domains/enterprises/pages/MyEnterprisePage')),
   },
   {
     path: '/org/departments',
@@ -100,6 +134,26 @@ export const APP_ROUTES: AppRoute[] = [
     access: 'audit.read',
     group: 'system',
     component: lazy(() => import('../domains/audit/pages/AuditPage')),
+  },
+  {
+    path: '/calendar',
+    key: 'calendar',
+    label: 'calendar.menu',
+    description: 'calendar.menuDescription',
+    icon: <CalendarOutlined />,
+    access: 'calendar.read',
+    group: 'system',
+    component: lazy(() => import('../domains/calendar/pages/CalendarPage')),
+  },
+  {
+    path: '/calendar/:year',
+    key: 'calendarYear',
+    label: 'calendar.menu',
+    icon: <CalendarOutlined />,
+    access: 'calendar.read',
+    group: 'system',
+    hideInMenu: true,
+    component: lazy(() => import('../domains/calendar/pages/CalendarYearPage')),
   },
   {
     path: '/profile',

@@ -74,11 +74,55 @@ async function readError(res: Response): Promise<ErrorBody> {
   return { code: `HTTP_${res.status}`, message: res.statusText || i18n.t('errors.unknown') };
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+/** Language, zone and (for unsafe methods) CSRF headers: what every call to the API sends. */
+export function apiHeaders(method: string, zoneOverride?: string | null): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language || 'zh-CN' };
-  const zoneId = opts.zoneId !== undefined ? opts.zoneId : getZoneId();
+  const zoneId = zoneOverride !== undefined ? zoneOverride : getZoneId();
   if (zoneId) headers['X-Zone-Id'] = zoneId;
-  if (MUTATING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (MUTATING.has(method.toUpperCase()) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
+/** A failed non-JSON call (upload, download) as an ApiError, redirecting to /login on 401 like request(). */
+export async function errorOf(res: Response): Promise<ApiError> {
+  const err = new ApiError(res.status, await readError(res));
+  if (res.status === 401 && err.code !== 'INVALID_CREDENTIALS') onUnauthorized();
+  return err;
+}
+
+/** The file name of a Content-Disposition header (RFC 5987 filename* first). */
+function dispositionName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) return decodeURIComponent(star[1]!);
+  return /filename="([^"]+)"/i.exec(header)?.[1];
+}
+
+/**
+ * Downloads a file from the API (template, export, error report) with the zone and language headers a plain
+ * link could not send, then hands it to the browser as a download.
+ */
+export async function downloadFile(path: string, query?: QueryParams, fallbackName = 'download.xlsx'): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path + toQueryString(query), { headers: apiHeaders('GET'), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: i18n.t('errors.network') });
+  }
+  if (!res.ok) throw await errorOf(res);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = dispositionName(res.headers.get('content-disposition')) ?? fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers = apiHeaders(method, opts.zoneId);
   let body: string | undefined;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -41,8 +41,11 @@ export interface ListTableProps<T> {
   /** Show the free-text search box (q). Default true. */
   search?: boolean;
   searchPlaceholder?: string;
-  /** Extra buttons (e.g. "New") on the right of the toolbar. */
-  toolbar?: ReactNode;
+  /**
+   * Extra buttons (e.g. "New") on the right of the toolbar; as a function it gets the list's current search,
+   * filters and sort (no paging), e.g. for an export of what the table shows.
+   */
+  toolbar?: ReactNode | ((listQuery: QueryParams) => ReactNode);
   defaultSort?: { field: string; order: SortOrder };
   defaultPageSize?: number;
   expandable?: TableProps<T>['expandable'];
@@ -79,6 +82,7 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
     sortOrder: state.sortOrder,
     ...state.filters,
   };
+  const { current: _c, pageSize: _p, ...listQuery } = params;
   const query = useQuery({
     queryKey: [endpoint, 'list', params],
     queryFn: ({ signal }) => api.get<Page<T>>(endpoint, { query: params, signal }),
@@ -136,7 +140,7 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
           <ListFilters filters={filters} values={state.filters} onChange={patchFilters} />
         </Flex>
         <Flex gap={8}>
-          {props.toolbar}
+          {typeof props.toolbar === 'function' ? props.toolbar(listQuery) : props.toolbar}
           <Tooltip title={t('table.refresh')}>
             <Button
               icon={<ReloadOutlined spin={query.isFetching && !query.isLoading} />}

@@ -1,7 +1,10 @@
 import { establishmentTypes, type Staff, type StaffInput, staffStatuses } from '@shared/org';
+import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CreateButton } from '../../../shared/components/CreateButton';
+import { ExportButton } from '../../../shared/components/ExportButton';
+import { ImportDialog } from '../../../shared/components/ImportDialog';
 import { type ListColumn, ListTable } from '../../../shared/components/ListTable';
 import { RowActions } from '../../../shared/components/RowActions';
 import { formatCoefficient, useEnumOptions } from '../../../shared/format';
@@ -15,6 +18,8 @@ const RELATED = [DEPARTMENTS, POSTS];
 export default function StaffPage() {
   const { t } = useTranslation();
   const canWrite = useCan('staff.write');
+  const canRead = useCan('staff.read');
+  const client = useQueryClient();
   const crud = useEntityCrud<Staff, StaffInput>(STAFF, RELATED);
   const departments = useDepartmentOptions();
   const establishmentOptions = useEnumOptions(establishmentTypes, 'enums.establishment');
@@ -82,7 +87,19 @@ export default function StaffPage() {
           { name: 'establishmentType', label: t('org.staff.establishmentType'), options: establishmentOptions },
           { name: 'status', label: t('org.staff.status'), options: statusOptions, width: 120 },
         ]}
-        toolbar={canWrite && <CreateButton onClick={crud.openCreate} />}
+        toolbar={(listQuery) => (
+          <>
+            {canWrite && (
+              <ImportDialog
+                kind="staff"
+                title={t('excel.titles.staff')}
+                onDone={() => client.invalidateQueries({ queryKey: [STAFF] })}
+              />
+            )}
+            {canRead && <ExportButton endpoint={STAFF} query={listQuery} />}
+            {canWrite && <CreateButton onClick={crud.openCreate} />}
+          </>
+        )}
       />
       {canWrite && (
         <StaffFormModal

@@ -1,0 +1,22 @@
+// Minimal types for the parts of autocannon the benchmarks use (no @types package is installed).
+declare module 'autocannon' {
+  interface Stats {
+    average: number;
+    p50: number;
+    p99: number;
+  }
+  interface Result {
+    requests: Stats;
+    latency: Stats;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    headers?: Record<string, string>;
+  }
+  export default function autocannon(options: Options): Promise<Result>;
+}
