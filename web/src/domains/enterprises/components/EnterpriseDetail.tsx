@@ -20,7 +20,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../../shared/api';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatZoneDate } from '../../../shared/format';
 import { useCan } from '../../../shared/session';
 import { ENTERPRISES, useEnterprise, useTimeline } from '../api';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
@@ -157,7 +157,7 @@ export function EnterpriseDetail({ id }: { id: string }) {
                     {t(`enterprises.timelineActions.${item.action}`, { defaultValue: item.action })}
                   </Typography.Text>
                   <Typography.Text type="secondary">
-                    {item.action === 'established' ? item.at.slice(0, 10) : formatDateTime(item.at, i18n.language)}
+                    {item.action === 'established' ? formatZoneDate(item.at) : formatDateTime(item.at, i18n.language)}
                     {item.actorName ? ` · ${item.actorName}` : ''}
                   </Typography.Text>
                   {item.fields.length > 0 && (
