@@ -21,6 +21,7 @@ import { hashPassword } from '../server/platform/auth/password';
 import { openDatabase, rows } from '../server/platform/db';
 import { migrate } from '../server/platform/db/migrate';
 import { PROVINCE_MIN_ENTERPRISES, seedProvince } from '../server/seed/province';
+import { ensureDatabase } from './ensure-db.helper';
 
 const URL_DEFAULT = 'postgres://postgres@127.0.0.1:5432/zoneos_bench';
 const CONNECTIONS = 50;
@@ -92,6 +93,7 @@ export default async function run(): Promise<number> {
   }, 15 * 60_000);
   guard.unref();
 
+  await ensureDatabase(url);
   const database = await openDatabase({ url, poolSize: 4 });
   let zoneId: string;
   let subParkId: string;

@@ -11,6 +11,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { staffImport } from '../server/domains/org/org.import';
 import { staff } from '../server/domains/org/org.tables';
@@ -155,7 +156,15 @@ async function main(): Promise<void> {
   await database.close();
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+export default async function run(): Promise<number> {
+  await main();
+  return 0;
+}
+
+// Also runnable directly: npx tsx bench/import-xlsx.ts
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

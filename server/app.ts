@@ -6,12 +6,26 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { approvalRoutes } from './domains/approval/approval.routes';
 import { auditRoutes } from './domains/audit/audit.routes';
 import { authRoutes } from './domains/auth/auth.routes';
 import { calendarRoutes } from './domains/calendar/calendar.routes';
+import { economyRoutes } from './domains/economy/economy.routes';
+import { efficiencyRoutes } from './domains/efficiency/efficiency.routes';
 import { enterprisesRoutes } from './domains/enterprises/enterprises.routes';
+import { filesRoutes } from './domains/files/files.routes';
 import { importsRoutes } from './domains/imports/imports.routes';
+import { investmentRoutes } from './domains/investment/investment.routes';
 import { orgRoutes } from './domains/org/org.routes';
+// performance
+import { performanceRoutes } from './domains/performance/performance.routes';
+// policies (惠企政策)
+import { policiesRoutes } from './domains/policies/policies.routes';
+import { projectsRoutes } from './domains/projects/projects.routes';
+// reform
+import { reformRoutes } from './domains/reform/reform.routes';
+// services (企业服务)
+import { servicesRoutes } from './domains/services/services.routes';
 import { systemRoutes } from './domains/system/system.routes';
 import { tenancyRoutes } from './domains/tenancy/tenancy.routes';
 import { usersRoutes } from './domains/users/users.routes';
@@ -22,6 +36,7 @@ import { registerErrorHandler } from './platform/http/error-handler';
 import { registerGuard } from './platform/http/guard';
 import { t } from './platform/i18n';
 import { createJobs } from './platform/jobs';
+import { diskStore } from './platform/storage';
 import './platform/http/types';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -42,6 +57,46 @@ export const API_TAGS = [
   {
     name: 'enterprises',
     description: '企业库: enterprise registry (credit code, GB/T 4754 industry, scale, tags), timeline, industry codes',
+  },
+  { name: 'files', description: 'Attachments (photos, evidence, materials): upload, metadata, download' },
+  {
+    name: 'economy',
+    description:
+      '经济运行: indicator catalogue, monthly values and targets, YoY / 1–N月 cumulative / completion, rankings',
+  },
+  // approval (一站式审批)
+  { name: 'approval', description: '一站式审批: catalogue, cases (办件) with working-day clocks, bundles, metrics' },
+  // services (企业服务)
+  {
+    name: 'services',
+    description:
+      '企业服务: demands (诉求/问题卡) with working-day limits, dispatch, escalation, satisfaction; service rules',
+  },
+  // policies (惠企政策)
+  { name: 'policies', description: '惠企政策: structured eligibility rules, matching and notification of enterprises' },
+  // performance
+  {
+    name: 'performance',
+    description:
+      '考核与薪酬: appraisal cycles, KPI cascade, indicator sources, grades with quotas, calibration, appeals, pay runs',
+  },
+  // investment & projects
+  {
+    name: 'investment',
+    description: '招商引资: project pipeline (stage sets, evidence + approval), opinions, teams, targets, funnel',
+  },
+  {
+    name: 'projects',
+    description:
+      '重大项目调度: key projects, traffic lights, monthly investment, dispatch meetings and issues, metrics',
+  },
+  // Land and per-mu efficiency (亩均论英雄)
+  { name: 'efficiency', description: '亩均论英雄: per-mu evaluation runs, scores by indicator, classes and policies' },
+  // reform
+  {
+    name: 'reform',
+    description:
+      '体制改革: versioned authority lists (diff), 园区吹哨 matters with working-day deadlines, before/after counts',
   },
 ];
 
@@ -65,7 +120,8 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
     pollingIntervalSeconds: env.JOBS_POLL_SECONDS,
     onError: (err) => app.log.error({ err }, 'background job runner error'),
   });
-  app.decorate('ctx', { database, env, version: VERSION, jobs });
+  const files = diskStore(env.FILES_DIR ?? resolve(env.DATA_DIR, 'files'));
+  app.decorate('ctx', { database, env, version: VERSION, jobs, files });
   // Domains define their queues while their routes register; workers start once the app is ready and stop (after
   // running jobs finish, bounded) when it closes, before main.ts closes the database.
   app.addHook('onReady', () => jobs.start());
@@ -105,6 +161,23 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
   await app.register(importsRoutes);
   await app.register(calendarRoutes);
   await app.register(enterprisesRoutes);
+  await app.register(filesRoutes);
+  await app.register(economyRoutes);
+  // approval (一站式审批)
+  await app.register(approvalRoutes);
+  // services (企业服务)
+  await app.register(servicesRoutes);
+  // policies (惠企政策)
+  await app.register(policiesRoutes);
+  // performance
+  await app.register(performanceRoutes);
+  // investment & projects
+  await app.register(investmentRoutes);
+  await app.register(projectsRoutes);
+  // Land and per-mu efficiency (亩均论英雄)
+  await app.register(efficiencyRoutes);
+  // reform
+  await app.register(reformRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

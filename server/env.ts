@@ -12,6 +12,8 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Attachment bytes (photos, evidence, materials); default <DATA_DIR>/files. */
+  FILES_DIR: z.string().min(1).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
@@ -22,6 +24,8 @@ export const envSchema = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(480),
+  /** Seconds a resolved session is kept in the app server's memory (0: look it up on every request). */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce

@@ -49,6 +49,152 @@ export const PERMISSIONS = {
   'enterprises.read': ROLES,
   'enterprises.write': ['admin', 'zone_leader', 'dept_head', 'service_officer'],
   'enterprises.self': ['enterprise'],
+  // Attachments: every zone role that records work may upload; reading is limited by the scope (zone; an enterprise
+  // only files marked with its enterprise).
+  'files.upload': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'enterprise',
+    'platform_company',
+  ],
+  'files.read': ROLES,
+  // Economic monitoring: staff read; departments enter monthly values; leaders keep the catalogue and targets.
+  'economy.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'platform_company',
+    'auditor',
+    'province_viewer',
+  ],
+  'economy.write': ['admin', 'zone_leader', 'dept_head', 'dept_staff'],
+  'economy.manage': ['admin', 'zone_leader'],
+  // approval (一站式审批): everyone but the platform company reads (enterprise users only their own cases, department
+  // roles their department's, service officers also the cases they file as 帮代办 agent); leaders and department
+  // heads keep the catalogue and rules; staff handle cases; enterprises and agents apply.
+  'approval.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'enterprise',
+    'auditor',
+    'province_viewer',
+  ],
+  'approval.catalog': ['admin', 'zone_leader', 'dept_head'],
+  'approval.act': ['admin', 'zone_leader', 'dept_head', 'dept_staff', 'service_officer', 'enterprise'],
+  'approval.handle': ['admin', 'zone_leader', 'dept_head', 'dept_staff'],
+  // 企业服务 (services): demands. Enterprise users see and raise only their own (scope); department head/staff
+  // see and work only what is routed to their department; service officers dispatch (分派/吹哨) zone-wide.
+  'demands.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'enterprise',
+    'auditor',
+    'province_viewer',
+  ],
+  'demands.create': ['admin', 'zone_leader', 'service_officer', 'enterprise'],
+  'demands.dispatch': ['admin', 'zone_leader', 'service_officer'],
+  'demands.handle': ['admin', 'zone_leader', 'dept_head', 'dept_staff', 'service_officer'],
+  'demands.extend': ['admin', 'zone_leader', 'dept_head', 'service_officer'],
+  'demands.rate': ['admin', 'zone_leader', 'service_officer', 'enterprise'],
+  'services.rules.write': ['admin', 'zone_leader'],
+  'services.metrics': ['admin', 'zone_leader', 'dept_head', 'service_officer', 'auditor', 'province_viewer'],
+  // Visits (走访): staff log them (department roles for their own department); the enterprise rates anonymously.
+  'visits.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'enterprise',
+    'auditor',
+    'province_viewer',
+  ],
+  'visits.write': ['admin', 'zone_leader', 'dept_head', 'dept_staff', 'service_officer'],
+  'visits.rate': ['enterprise'],
+  // Policies (惠企政策): staff read; leaders and department heads draft and publish; an enterprise reads the
+  // published policies it was matched to (scope).
+  'policies.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'enterprise',
+    'auditor',
+    'province_viewer',
+  ],
+  'policies.write': ['admin', 'zone_leader', 'dept_head'],
+  // performance (考核与薪酬): scores readable zone-wide by staff roles (a department role sees its own people only);
+  // leaders run cycles and pay; department heads enter manual values for their department; staff may appeal.
+  // Pay lines: leader and auditor the whole zone, a department head their department.
+  'performance.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'auditor',
+    'province_viewer',
+  ],
+  'performance.manage': ['admin', 'zone_leader'],
+  'performance.values': ['admin', 'zone_leader', 'dept_head'],
+  'performance.appeal': ['dept_head', 'dept_staff', 'service_officer'],
+  'pay.read': ['admin', 'zone_leader', 'dept_head', 'auditor'],
+  'pay.manage': ['admin', 'zone_leader'],
+  // 招商引资 / 重大项目调度: the pipeline is confidential to the committee (no enterprise or platform-company
+  // users); staff of the investment work move projects, heads and leaders approve, leaders set the rules.
+  'investment.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'auditor',
+    'province_viewer',
+  ],
+  'investment.write': ['admin', 'zone_leader', 'dept_head', 'dept_staff', 'service_officer'],
+  'investment.approve': ['admin', 'zone_leader', 'dept_head'],
+  'investment.configure': ['admin', 'zone_leader'],
+  'projects.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'platform_company',
+    'auditor',
+    'province_viewer',
+  ],
+  'projects.write': ['admin', 'zone_leader', 'dept_head', 'dept_staff'],
+  // 亩均论英雄 (efficiency) and land: staff, auditors and the province read; an enterprise reads only its own
+  // result of a published or final run (enforced by the scope); leaders and department heads configure and compute.
+  'efficiency.read': ROLES,
+  'efficiency.write': ['admin', 'zone_leader', 'dept_head'],
+  // reform (体制改革): every staff role and the auditor/province read; enterprises do not. The committee's leaders
+  // keep the registers (authority lists, organisation counts); department roles raise/track whistle matters.
+  'reform.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'platform_company',
+    'auditor',
+    'province_viewer',
+  ],
+  'reform.write': ['admin', 'zone_leader'],
+  'reform.whistle': ['admin', 'zone_leader', 'dept_head', 'dept_staff', 'service_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -171,6 +171,267 @@ export const messages = {
     'zh-CN': '共 {count} 处错误，下表列出前 {shown} 处',
     'en-US': '{count} problems in total; the first {shown} are listed',
   },
+  // Attachments (platform file store)
+  FILE_MISSING: {
+    'zh-CN': '请上传文件（请求体即文件内容）',
+    'en-US': 'Upload a file (the request body is the file itself)',
+  },
+  FILE_EMPTY: { 'zh-CN': '文件是空的', 'en-US': 'The file is empty' },
+  FILE_TOO_LARGE: {
+    'zh-CN': '文件过大，最大允许 {maxMb} MB',
+    'en-US': 'The file is too large (at most {maxMb} MB)',
+  },
+  FILE_TYPE: {
+    'zh-CN': '不支持的文件类型，可上传图片（jpg/png/webp）、PDF、Word、Excel、PowerPoint 或文本文件',
+    'en-US': 'Unsupported file type; upload an image (jpg/png/webp), PDF, Word, Excel, PowerPoint or text file',
+  },
+  FILE_MISMATCH: {
+    'zh-CN': '文件内容与扩展名不符',
+    'en-US': 'The file content does not match its extension',
+  },
+  ECON_JUMP_PREVIOUS_MONTH: {
+    'zh-CN': '较上月变动 {changePct}%，超过 {limit}% 的合理范围，请填写原因',
+    'en-US': 'Changes {changePct}% on the previous month, beyond the plausible {limit}%; give a reason',
+  },
+  ECON_JUMP_LAST_YEAR: {
+    'zh-CN': '较上年同月变动 {changePct}%，超过 {limit}% 的合理范围，请填写原因',
+    'en-US': 'Changes {changePct}% on the same month last year, beyond the plausible {limit}%; give a reason',
+  },
+  ECON_UNKNOWN_INDICATOR: { 'zh-CN': '指标代码不存在', 'en-US': 'Unknown indicator code' },
+  ECON_INDICATOR_HAS_VALUES: {
+    'zh-CN': '该指标已有填报数据，不能删除，可改为停用',
+    'en-US': 'This indicator has reported values and cannot be deleted; deactivate it instead',
+  },
+  FILE_NOT_FOUND: { 'zh-CN': '附件不存在或无权使用', 'en-US': 'The attachment does not exist or is not yours to use' },
+  FILE_ENTERPRISE_OTHER: {
+    'zh-CN': '企业用户只能为本企业上传文件',
+    'en-US': 'An enterprise user can only attach files to its own enterprise',
+  },
+  // approval (一站式审批)
+  COMMITTED_OVER_STATUTORY: {
+    'zh-CN': '承诺时限不能超过法定时限',
+    'en-US': 'The committed limit may not exceed the statutory limit',
+  },
+  INVALID_TRANSITION: {
+    'zh-CN': '办件当前为“{statusZh}”，不能执行“{actionZh}”',
+    'en-US': 'The case is {statusEn}; it cannot {actionEn}',
+  },
+  EXTENSION_NEEDS_APPROVER: {
+    'zh-CN': '延期须由部门负责人或管委会领导批准',
+    'en-US': 'An extension must be approved by a department head or zone leader',
+  },
+  EXTENSION_ONCE: { 'zh-CN': '办件只能延期一次', 'en-US': 'A case can be extended only once' },
+  EXTENSION_TOO_LATE: {
+    'zh-CN': '法定时限已于 {due} 届满，不能再延期',
+    'en-US': 'The statutory limit ended on {due}; it can no longer be extended',
+  },
+  DATE_BEFORE_LAST_STEP: {
+    'zh-CN': '日期不能早于上一步（{last}）',
+    'en-US': 'The date cannot be before the previous step ({last})',
+  },
+  REASON_REQUIRED: { 'zh-CN': '请填写理由', 'en-US': 'Please give a reason' },
+  UNKNOWN_MATERIAL: { 'zh-CN': '材料“{code}”不属于本办件', 'en-US': 'Material "{code}" is not part of this case' },
+  COMPLETENESS_EXPIRED: {
+    'zh-CN': '收件已超过 {days} 个工作日未告知，依法视为受理，只能受理',
+    'en-US': 'No notice within {days} working days of receipt: the case counts as accepted and can only be accepted',
+  },
+  MATERIALS_MISSING: {
+    'zh-CN': '缺少必要材料：{names}，请一次性告知补正',
+    'en-US': 'Required materials are missing ({names}); send a one-time correction notice',
+  },
+  RONGQUE_NOT_ALLOWED: {
+    'zh-CN': '该事项不支持容缺受理，缺少：{names}',
+    'en-US': 'This item does not allow acceptance with missing materials (missing: {names})',
+  },
+  CORRECTION_ONCE: {
+    'zh-CN': '补正告知只能一次性发出',
+    'en-US': 'The missing-materials notice can be sent only once',
+  },
+  RONGQUE_OUTSTANDING: {
+    'zh-CN': '容缺材料尚未补齐，不能作出准予决定',
+    'en-US': 'Materials accepted as missing (容缺) are still outstanding; cannot approve yet',
+  },
+  NOT_COMMITMENT_MODE: {
+    'zh-CN': '该办件未选择告知承诺方式',
+    'en-US': 'This case was not filed under the notification-and-commitment mode',
+  },
+  COMMITMENT_NOT_ALLOWED: {
+    'zh-CN': '所选事项不全部支持告知承诺',
+    'en-US': 'Not every chosen item allows the notification-and-commitment mode',
+  },
+  TERMINATE_NOT_ALLOWED: {
+    'zh-CN': '仅当容缺材料在 {due} 前仍未补齐时才能终止',
+    'en-US': 'A case can be terminated only when the missing materials were not supplied by {due}',
+  },
+  ITEM_INACTIVE: { 'zh-CN': '事项已停用或不存在', 'en-US': 'The item is inactive or does not exist' },
+  NOT_OWN_ENTERPRISE: {
+    'zh-CN': '只能为本企业申报',
+    'en-US': 'You can apply only for your own enterprise',
+  },
+  DATE_IN_FUTURE: { 'zh-CN': '日期不能晚于今天', 'en-US': 'The date cannot be in the future' },
+  NOT_AN_AGENT: { 'zh-CN': '帮代办人员须为本园区工作人员', 'en-US': 'The agent must be a staff account of this zone' },
+  // Services (企业服务): demands
+  DEMAND_WRONG_STATE: {
+    'zh-CN': '诉求当前状态（{status}）不允许此操作',
+    'en-US': 'This is not possible while the demand is {status}',
+  },
+  DEMAND_ALREADY_COMPLEX: {
+    'zh-CN': '该诉求本轮已按复杂件延期，不能再次延期',
+    'en-US': 'This demand was already extended as complex in this cycle',
+  },
+  EVIDENCE_REQUIRED: {
+    'zh-CN': '请上传办结佐证材料或填写佐证说明',
+    'en-US': 'Attach evidence of the resolution or describe it',
+  },
+  VISIT_ALREADY_RATED: { 'zh-CN': '该次走访已评价', 'en-US': 'This visit was already rated' },
+  POLICY_NOT_DRAFT: {
+    'zh-CN': '政策已发布，不能修改或重复发布',
+    'en-US': 'The policy is already published; it cannot be changed or published again',
+  },
+  COMPLEX_SHORTER_THAN_RESOLVE: {
+    'zh-CN': '复杂件时限不能短于一般办结时限',
+    'en-US': 'The complex limit cannot be shorter than the normal resolution limit',
+  },
+  // performance (考核与薪酬)
+  END_BEFORE_START: { 'zh-CN': '结束日期不能早于开始日期', 'en-US': 'The end date cannot be before the start date' },
+  CYCLE_CLOSED: { 'zh-CN': '考核周期已关闭，分数已冻结', 'en-US': 'The appraisal cycle is closed; scores are frozen' },
+  CYCLE_NOT_CLOSED: { 'zh-CN': '考核周期尚未关闭', 'en-US': 'The appraisal cycle is not closed yet' },
+  CYCLE_NO_INDICATORS: { 'zh-CN': '请先设置考核指标', 'en-US': 'Set the indicators of the cycle first' },
+  WEIGHTS_NOT_100: {
+    'zh-CN': '同一指标组的权重合计必须为 100',
+    'en-US': 'The weights of an indicator group must sum to 100',
+  },
+  BONUS_HAS_WEIGHT: {
+    'zh-CN': '加减分项不设权重（权重填 0，用上限控制）',
+    'en-US': 'Bonus/deduction items carry no weight (use 0 and a cap)',
+  },
+  UNKNOWN_SOURCE: {
+    'zh-CN': '未知的自动取数来源，或该来源不适用于此层级',
+    'en-US': 'Unknown automatic source, or it does not measure this level',
+  },
+  CLASS_REQUIRED: { 'zh-CN': '个人指标不区分部门类别', 'en-US': 'Individual indicators have no department class' },
+  INDICATOR_AUTOMATIC: {
+    'zh-CN': '该指标自动取数，不能手工填报',
+    'en-US': 'This indicator is computed automatically and cannot be entered by hand',
+  },
+  EXCELLENT_OVER_QUOTA: { 'zh-CN': '优秀人数将超过比例上限', 'en-US': 'This would exceed the 优秀 (excellent) quota' },
+  FAIL_UNDER_QUOTA: {
+    'zh-CN': '不合格人数将低于刚性比例',
+    'en-US': 'This would leave fewer 不合格 (fail) grades than the rigid quota',
+  },
+  GRADE_UNCHANGED: { 'zh-CN': '等次未改变', 'en-US': 'The grade is unchanged' },
+  APPEAL_PENDING: { 'zh-CN': '已有待处理的申诉', 'en-US': 'An appeal is already pending' },
+  APPEAL_DECIDED: { 'zh-CN': '该申诉已处理', 'en-US': 'This appeal has already been decided' },
+  COEFFICIENT_RANGE: {
+    'zh-CN': '绩效系数的最高与最低之比超出允许幅度',
+    'en-US': 'The spread of the performance coefficients exceeds the allowed range',
+  },
+  AT_RISK_TOO_LOW: {
+    'zh-CN': '预发比例过高：浮动部分低于规定下限',
+    'en-US': 'Advances too high: the share at risk is below the minimum',
+  },
+  TERM_OVERLAP: {
+    'zh-CN': '新聘期须在当前聘期结束后开始',
+    'en-US': 'A new term must start after the current one ends',
+  },
+  TERM_LIMIT: {
+    'zh-CN': '同一岗位连续聘任已达 {max} 个聘期，须提供党委（党工委）研究决定方可续聘',
+    'en-US': 'Already {max} consecutive terms in this post; a further term needs the committee decision',
+  },
+  PAY_NO_STAFF: {
+    'zh-CN': '没有在岗且有聘任岗位的人员，无法分配',
+    'en-US': 'No active staff with an appointed post to pay',
+  },
+  // investment & projects (招商引资 / 重大项目调度)
+  MOVE_PENDING: {
+    'zh-CN': '该项目已有待审批的阶段变更',
+    'en-US': 'This project already has a stage move waiting for approval',
+  },
+  MOVE_DECIDED: { 'zh-CN': '该阶段变更已审批', 'en-US': 'This stage move has already been decided' },
+  SELF_APPROVAL: { 'zh-CN': '不能审批自己提交的阶段变更', 'en-US': 'You cannot approve a stage move you requested' },
+  NOT_NEXT_STAGE: { 'zh-CN': '只能推进到下一阶段', 'en-US': 'A project can only move to its next stage' },
+  STAGE_NOT_IN_SET: {
+    'zh-CN': '当前阶段不在该类型的阶段设置中',
+    'en-US': 'The current stage is not in that type’s stage set',
+  },
+  STAGE_IN_USE: {
+    'zh-CN': '仍有项目处于被删除的阶段',
+    'en-US': 'Projects are still in a stage that would be removed',
+  },
+  DUPLICATE_STAGE: { 'zh-CN': '阶段编码重复', 'en-US': 'Duplicate stage key' },
+  SIGNING_STAGE_REQUIRED: { 'zh-CN': '阶段设置必须包含“签约”(signed)', 'en-US': 'A stage set must contain “signed”' },
+  RATE_REQUIRED: {
+    'zh-CN': '填写外资到位资金时必须记录汇率',
+    'en-US': 'Record the exchange rate when there are foreign funds',
+  },
+  INVALID_RATE: { 'zh-CN': '汇率格式不正确（最多4位小数）', 'en-US': 'Invalid rate (up to 4 decimals)' },
+  BEFORE_START: { 'zh-CN': '不能早于开工日期', 'en-US': 'Cannot be before the start date' },
+  DUPLICATE_YEAR: { 'zh-CN': '年份重复', 'en-US': 'Duplicate year' },
+  RED_ABOVE_YELLOW: { 'zh-CN': '红灯阈值必须大于黄灯阈值', 'en-US': 'The red threshold must exceed the yellow one' },
+  ISSUE_CLOSED: { 'zh-CN': '该问题已销号', 'en-US': 'This issue is already closed' },
+  // Land and per-mu efficiency (亩均论英雄)
+  EFF_WEIGHTS_NOT_100: { 'zh-CN': '权重合计应为 100', 'en-US': 'The weights must add up to 100' },
+  EFF_DUPLICATE_INDICATOR: { 'zh-CN': '指标重复', 'en-US': 'This indicator appears twice' },
+  EFF_BANDS_ORDER: {
+    'zh-CN': '分档应按 A、B、C、D 顺序且百分位递增，D 档到 100',
+    'en-US': 'Bands must be A, B, C, D with increasing percentiles, D ending at 100',
+  },
+  EFF_RUN_LOCKED: {
+    'zh-CN': '评价已公示或已定档，不能再修改或重新计算',
+    'en-US': 'The evaluation is published or final; it can no longer be changed or recomputed',
+  },
+  EFF_RUN_NOT_COMPUTED: { 'zh-CN': '请先计算评价结果', 'en-US': 'Compute the evaluation first' },
+  EFF_RUN_NOT_PUBLISHED: { 'zh-CN': '评价尚未公示', 'en-US': 'The evaluation has not been published' },
+  EFF_OBJECTION_WINDOW_OPEN: {
+    'zh-CN': '异议期至 {date} 结束，结束后才能定档',
+    'en-US': 'The objection window runs until {date}; the result can be made final after it',
+  },
+  EFF_NO_DATA: {
+    'zh-CN': '{year} 年没有纳入评价范围的企业数据',
+    'en-US': 'No enterprise data in scope for {year}',
+  },
+  IMPORT_UNKNOWN_ENTERPRISE: {
+    'zh-CN': '园区内没有统一社会信用代码为“{value}”的企业',
+    'en-US': 'No enterprise of the zone has the credit code "{value}"',
+  },
+  // reform
+  INVALID_CODE: { 'zh-CN': '编码只能包含字母、数字和短横线', 'en-US': 'Use letters, digits and dashes only' },
+  REFORM_VERSION_PUBLISHED: {
+    'zh-CN': '该版本已发布，不能再修改；请新建草稿版本',
+    'en-US': 'This version is published and cannot change; start a new draft',
+  },
+  REFORM_DRAFT_EXISTS: {
+    'zh-CN': '已有一个草稿版本，请先发布或删除它',
+    'en-US': 'A draft version already exists; publish or discard it first',
+  },
+  REFORM_VERSION_EMPTY: {
+    'zh-CN': '草稿中没有事项，不能发布',
+    'en-US': 'The draft has no items and cannot be published',
+  },
+  REFORM_NO_DRAFT: {
+    'zh-CN': '没有草稿版本：请先新建草稿再导入',
+    'en-US': 'There is no draft version: start a draft before importing',
+  },
+  REFORM_WHISTLE_NOT_OPEN: {
+    'zh-CN': '该事项已响应或已办结',
+    'en-US': 'This matter was already responded to or closed',
+  },
+  REFORM_WHISTLE_NOT_RESPONDED: {
+    'zh-CN': '部门尚未响应，不能办结',
+    'en-US': 'The department has not responded yet; it cannot be closed',
+  },
+  REFORM_DATE_BEFORE_RAISED: { 'zh-CN': '不能早于吹哨日期', 'en-US': 'Cannot be before the date raised' },
+  REFORM_DATE_BEFORE_RESPONSE: { 'zh-CN': '不能早于响应日期', 'en-US': 'Cannot be before the response date' },
+  REFORM_DISPOSITION_UNBALANCED: {
+    'zh-CN':
+      '编外人员分流未逐人对账：名册 {roster} 人（应为改革前 {before} 人），考试留用 {retained} 人（应为改革后 {after} 人）',
+    'en-US':
+      'The contract-staff disposition does not balance: {roster} on the roster (before: {before}), {retained} retained (after: {after})',
+  },
+  REFORM_DISPOSITION_UNBALANCED_FIELD: {
+    'zh-CN': '与“七个一批”分流名册不一致',
+    'en-US': 'Does not match the 七个一批 disposition roster',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,13 +1,23 @@
 import { count, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles';
+import { todayInChina } from '../domains/approval/approval.repository';
+import { seedApproval } from '../domains/approval/approval.seed';
 import { users } from '../domains/auth/auth.tables';
 import { departments, posts, staff } from '../domains/org/org.tables';
 import { provinces, subParks, zones } from '../domains/tenancy/tenancy.tables';
 import { recordAudit } from '../platform/audit';
 import { hashPassword } from '../platform/auth/password';
 import type { Db, Tx } from '../platform/db';
+import { seedEconomy } from './economy';
+import { seedEfficiency } from './efficiency';
 import { type GeneratedEnterprise, generateZoneEnterprises, insertEnterprises } from './enterprises';
+import { seedInvestment } from './investment';
+// performance
+import { seedPerformance } from './performance';
 import { chineseName, mobile, Random } from './random';
+// reform
+import { seedReform } from './reform';
+import { seedServices } from './services';
 
 export const DEMO_PASSWORD = 'ZoneOS-2026';
 
@@ -239,7 +249,7 @@ async function seedZone(
     entityId: zoneId,
     after: { departments: depts.length, subParks: SUB_PARKS.length, staff: employee - 1, enterprises: registry.length },
   });
-  return { zoneId, deptByCode };
+  return { zoneId, deptByCode, parks };
 }
 
 /**
@@ -286,7 +296,20 @@ export async function seedDemo(db: Db, seed = 20240601): Promise<DemoLogin[]> {
         division: '430300',
       },
     });
+    // 经济运行: 2025 complete, 2026 reported up to October (today's data); 岳塘 grows slower, so the zones rank apart.
+    await seedEconomy(tx, r, yiyang, { year: 2026, reportedMonths: 10 });
+    await seedEconomy(tx, r, yuetang, { year: 2026, reportedMonths: 10, pace: -0.03 });
+    // reform
+    await seedReform(tx, new Random(seed + 4), yiyang.zoneId); // its own stream: the data above stays as it was
     const dept = (code: string) => yiyang.deptByCode.get(code)!.id;
+    // investment & projects
+    await seedInvestment(
+      tx,
+      r,
+      yiyang.zoneId,
+      [...yiyang.deptByCode.values()].filter((d) => d.kind === 'internal').map((d) => d.id),
+      '周建国',
+    );
     const logins: (DemoLogin & {
       zoneId: string | null;
       provinceId: string | null;
@@ -393,6 +416,17 @@ export async function seedDemo(db: Db, seed = 20240601): Promise<DemoLogin[]> {
         departmentId: null,
         enterpriseId: null,
       },
+      // approval (一站式审批): a case handler of the lead department of the construction items.
+      {
+        username: 'approval.staff',
+        role: 'dept_staff',
+        displayName: '黄思琪',
+        scope: '益阳高新区 · 规划建设局',
+        zoneId: yiyang.zoneId,
+        provinceId: null,
+        departmentId: dept('GJJ'),
+        enterpriseId: null,
+      },
     ];
     for (const l of logins) {
       const [u] = await tx
@@ -417,6 +451,25 @@ export async function seedDemo(db: Db, seed = 20240601): Promise<DemoLogin[]> {
         after: { username: l.username, role: l.role },
       });
     }
+    // approval (一站式审批): catalogue and case histories across the 2025 National Day and 2026 Spring Festival.
+    await seedApproval(
+      tx,
+      r,
+      yiyang.zoneId,
+      new Map([...yiyang.deptByCode].map(([code, d]) => [code, d.id])),
+      todayInChina(),
+      DEMO_ENTERPRISE_ID,
+    );
+    // services (企业服务): demands with their own PRNG stream, so the data above stays as it was.
+    await seedServices(tx, new Random(seed + 6), {
+      zoneId: yiyang.zoneId,
+      deptByCode: yiyang.deptByCode,
+      demoEnterpriseId: DEMO_ENTERPRISE_ID,
+    });
+    // performance
+    await seedPerformance(tx, r, yiyang.zoneId);
+    // Land and per-mu efficiency (亩均论英雄): two years of data, last year's run computed, the year before final.
+    await seedEfficiency(tx, yiyang.zoneId, 2025);
     return logins.map(({ username, role, displayName, scope }) => ({ username, role, displayName, scope }));
   });
 }

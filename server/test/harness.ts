@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
@@ -36,6 +38,7 @@ export async function createTestContext(envOverrides: Record<string, string> = {
     ARGON2_TIME_COST: '1',
     DEMO_SEED: 'false',
     WEB_DIST: './.no-web',
+    FILES_DIR: join(tmpdir(), `zoneos-files-${randomUUID()}`),
     ...(jobsSchema ? { JOBS_SCHEMA: jobsSchema } : {}),
     ...envOverrides,
   });

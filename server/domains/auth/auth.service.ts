@@ -5,7 +5,13 @@ import type { Env } from '../../env';
 import { type Actor, visibleZoneIds } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/password';
-import { actorFromUser, createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions';
+import {
+  actorFromUser,
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  forgetUserSessions,
+} from '../../platform/auth/sessions';
 import type { Db, Executor } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { zones } from '../tenancy/tenancy.tables';
@@ -104,6 +110,8 @@ export async function logout(db: Db, actor: Actor, everywhere: boolean): Promise
       entityId: actor.userId,
     });
   });
+  // Again after commit: a request that read the session before the delete committed may have cached it.
+  forgetUserSessions(actor.userId);
 }
 
 export async function changePassword(db: Db, actor: Actor, current: string, next: string): Promise<void> {
@@ -129,6 +137,7 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
       after: { otherSessionsEnded: ended },
     });
   });
+  forgetUserSessions(actor.userId);
 }
 
 export async function updateProfile(
@@ -136,7 +145,7 @@ export async function updateProfile(
   actor: Actor,
   input: { displayName: string; locale: Locale },
 ): Promise<Actor> {
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const before = await findUserById(tx, actor.userId);
     await tx
       .update(users)
@@ -153,4 +162,6 @@ export async function updateProfile(
     });
     return { ...actor, displayName: input.displayName, locale: input.locale };
   });
+  forgetUserSessions(actor.userId);
+  return updated;
 }

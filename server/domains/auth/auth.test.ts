@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTenant, makeUser, makeZone, PASSWORD, type Tenant } from '../../test/factories';
 import { Client, createTestContext, login, type TestContext } from '../../test/harness';
+import { sessions } from './auth.tables';
 
 let ctx: TestContext;
 let tenant: Tenant;
@@ -143,7 +145,8 @@ describe('sessions', () => {
   });
 
   it('idle sessions expire', async () => {
-    const short = await createTestContext({ SESSION_IDLE_MINUTES: '5' });
+    // Cache off: the test ages the session row behind the app's back.
+    const short = await createTestContext({ SESSION_IDLE_MINUTES: '5', SESSION_CACHE_SECONDS: '0' });
     try {
       const u = await makeUser(short.database.db, 'admin');
       const c = await login(short.app, u.username, PASSWORD);
@@ -155,6 +158,37 @@ describe('sessions', () => {
     } finally {
       await short.close();
     }
+  });
+
+  it('keeps a resolved session for SESSION_CACHE_SECONDS, but a logout or disable on this server ends it at once', async () => {
+    const db = ctx.app.ctx.database.db;
+    const u = await makeUser(db, 'zone_leader', { zoneId: tenant.zoneId });
+    const c = await login(ctx.app, u.username, PASSWORD);
+    expect((await c.get('/api/auth/session')).statusCode).toBe(200);
+    // A session removed behind this server's back (e.g. a logout served by another app server) is still honoured
+    // here for at most SESSION_CACHE_SECONDS: the documented trade-off of the cache.
+    await db.delete(sessions).where(eq(sessions.userId, u.id));
+    expect((await c.get('/api/auth/session')).statusCode).toBe(200);
+    // A logout through this server is immediate, and so is disabling the account.
+    const again = await login(ctx.app, u.username, PASSWORD);
+    expect((await again.get('/api/auth/session')).statusCode).toBe(200);
+    expect((await again.post('/api/auth/logout', {})).statusCode).toBeLessThan(300);
+    expect((await again.get('/api/auth/session')).statusCode).toBe(401);
+    const third = await login(ctx.app, u.username, PASSWORD);
+    expect((await third.get('/api/auth/session')).statusCode).toBe(200);
+    const admin = await tenant.as('admin');
+    const current = (await admin.get(`/api/users/${u.id}`)).json();
+    const res = await admin.put(`/api/users/${u.id}`, {
+      displayName: current.displayName,
+      role: current.role,
+      zoneId: current.zoneId,
+      provinceId: current.provinceId,
+      departmentId: current.departmentId,
+      enterpriseId: current.enterpriseId,
+      disabled: true,
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await third.get('/api/auth/session')).statusCode).toBe(401);
   });
 });
 

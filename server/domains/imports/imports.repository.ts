@@ -176,6 +176,29 @@ export async function finishJob(ex: Executor, id: string, token: string, outcome
 }
 
 /** Jobs whose enqueue was lost (crash between the upload's commit and the send): still queued after a while. */
+/** Liveness of a running attempt: a job whose heartbeat stops (its server died) is picked up again by the sweep. */
+export async function touchJob(ex: Executor, id: string, token: string): Promise<void> {
+  await ex
+    .update(importJobs)
+    .set({ updatedAt: sql`now()` })
+    .where(and(eq(importJobs.id, id), eq(importJobs.runToken, token), eq(importJobs.status, 'running')));
+}
+
+/** Running jobs whose attempt has not shown a sign of life for this long (the server working it died). */
+export async function abandonedRunningJobs(ex: Executor, silentSeconds: number): Promise<string[]> {
+  const list = await ex
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(
+      and(
+        eq(importJobs.status, 'running'),
+        sql`${importJobs.updatedAt} < now() - make_interval(secs => ${silentSeconds})`,
+      ),
+    )
+    .limit(1000);
+  return list.map((r) => r.id);
+}
+
 export async function staleQueuedJobs(ex: Executor, olderThanSeconds: number): Promise<string[]> {
   const list = await ex
     .select({ id: importJobs.id })

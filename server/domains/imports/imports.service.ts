@@ -17,6 +17,8 @@ import * as repo from './imports.repository';
 import type { ImportRequester } from './imports.tables';
 
 export const IMPORT_QUEUE = 'imports';
+const HEARTBEAT_MS = 15_000;
+const ABANDONED_AFTER_S = 90;
 
 export interface UploadedFile {
   bytes: Buffer;
@@ -116,6 +118,9 @@ export async function runImport(
   if (!job) return { status: 'skipped' };
   const scope = scopeOf(job.zoneId, job.requestedBy, job.locale);
   const finish = (outcome: repo.JobOutcome) => repo.finishJob(db, importJobId, token, outcome);
+  // Heartbeat while this attempt works, so the sweep can tell a slow job from one whose server died.
+  const heartbeat = setInterval(() => void repo.touchJob(db, importJobId, token).catch(() => {}), HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const kind = getImportKind(job.kind);
     if (!kind) throw new Error(`import kind ${job.kind} is not registered on this server`);
@@ -178,6 +183,8 @@ export async function runImport(
       last ? { status: 'failed', errorCount: 1, errors: [issue], errorRows: null } : { status: 'queued' },
     ).catch(() => {});
     throw err;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
@@ -191,8 +198,14 @@ export function importQueue(db: Db, jobs: Jobs) {
     retryDelaySeconds: 10,
     expireInSeconds: 60 * 60,
     handler: (data: { importJobId: string }, meta: JobMeta) => runImport(db, data.importJobId, meta),
+    // Every 30 s on working servers: re-send queued jobs whose enqueue was lost, and jobs left 'running' by a server
+    // that died (no heartbeat for 90 s) under a new pg-boss id — the claim token keeps a late original from committing.
+    repeatOnStartSeconds: 30,
     onStart: async () => {
       for (const id of await repo.staleQueuedJobs(db, 120)) await jobs.send(IMPORT_QUEUE, { importJobId: id }, { id });
+      for (const id of await repo.abandonedRunningJobs(db, ABANDONED_AFTER_S)) {
+        await jobs.send(IMPORT_QUEUE, { importJobId: id }, { id: randomUUID() });
+      }
     },
   };
 }

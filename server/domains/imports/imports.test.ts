@@ -1,7 +1,11 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTenant, type Tenant } from '../../test/factories';
-import { createTestContext, type TestContext } from '../../test/harness';
+import { awaitJob, createTestContext, type TestContext } from '../../test/harness';
 import { importFile, upload, XLSX, xlsxOf } from '../../test/imports';
+import { touchJob } from './imports.repository';
+import { importQueue } from './imports.service';
+import { importJobs } from './imports.tables';
 
 let ctx: TestContext;
 let tenant: Tenant;
@@ -70,6 +74,35 @@ describe('upload checks (before anything is stored)', () => {
 });
 
 describe('jobs', () => {
+  it('picks up a job left running by a server that died (no heartbeat for 90 s) and finishes it once', async () => {
+    const c = await tenant.as('zone_leader');
+    const file = await xlsxOf(HEADER, [['R1', '王五', '男', tenant.deptA.name, '', '行政编', '正科', '', '']]);
+    const DEAD = '00000000-0000-4000-8000-00000000dead';
+    // Simulate the crash: the job is stored and claimed, then its server vanished without finishing.
+    const res = await upload(c, 'staff', file);
+    expect(res.statusCode).toBe(202);
+    const id: string = res.json().id;
+    await awaitJob(ctx.app, 'imports', id);
+    const db = ctx.app.ctx.database.db;
+    await db
+      .update(importJobs)
+      .set({ status: 'running', runToken: DEAD, updatedAt: sql`now() - interval '5 minutes'` })
+      .where(eq(importJobs.id, id));
+    await db.execute(sql`delete from staff where employee_no = 'R1' and zone_id = ${tenant.zoneId}`);
+    // The periodic sweep (run here directly) re-sends it under a new pg-boss id; the new attempt claims and finishes it.
+    await importQueue(db, ctx.app.ctx.jobs).onStart();
+    const until = Date.now() + 30_000;
+    let job = (await c.get(`/api/imports/jobs/${id}`)).json();
+    while (job.status === 'running' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await c.get(`/api/imports/jobs/${id}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'succeeded', processedRows: 1 });
+    // A late heartbeat or commit from the dead attempt's token changes nothing.
+    await touchJob(db, id, DEAD);
+    expect((await c.get(`/api/imports/jobs/${id}`)).json().status).toBe('succeeded');
+  });
+
   it('reports file-level problems: unreadable workbook, missing required columns, no rows', async () => {
     const c = await tenant.as('zone_leader');
     const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);

@@ -5,7 +5,7 @@ import type { UserCreate, UserUpdate } from '../../../shared/users';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { hashPassword } from '../../platform/auth/password';
-import { deleteUserSessions } from '../../platform/auth/sessions';
+import { deleteUserSessions, forgetUserSessions } from '../../platform/auth/sessions';
 import type { Db, Executor } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { registerConstraintField } from '../../platform/http/error-handler';
@@ -93,7 +93,7 @@ export async function createUser(db: Db, actor: Actor, input: UserCreate) {
 }
 
 export async function updateUser(db: Db, actor: Actor, id: string, input: UserUpdate) {
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id));
     if (!before) throw notFound();
     if (id === actor.userId && (input.disabled || input.role !== before.role)) {
@@ -132,6 +132,9 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserUp
     });
     return (await getUser(tx, id))!;
   });
+  // Name, locale or rights changed: this server re-reads the user's sessions on their next request.
+  forgetUserSessions(id);
+  return updated;
 }
 
 export async function resetPassword(db: Db, actor: Actor, id: string, password: string) {
@@ -146,4 +149,5 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
     await deleteUserSessions(tx, id);
     await recordAudit(tx, { actor, zoneId: before.zoneId, action: 'reset_password', entity: 'user', entityId: id });
   });
+  forgetUserSessions(id);
 }

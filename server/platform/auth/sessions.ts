@@ -9,6 +9,29 @@ export const SESSION_COOKIE = 'zoneos_sid';
 export interface SessionPolicy {
   idleMinutes: number;
   maxDays: number;
+  /** Keep a resolved session in this process for this long (0: look it up on every request). */
+  cacheSeconds?: number;
+}
+
+/**
+ * Resolved sessions, kept a few seconds so a burst of requests (a page loading its lists and charts) costs one
+ * session lookup instead of one per request. Every change that ends or alters a session on this server forgets the
+ * user's entries at once (logout, password change, role/scope change, disable); another app server sees such a
+ * change within `cacheSeconds` (SESSION_CACHE_SECONDS, default 5; 0 turns the cache off).
+ */
+interface CachedSession {
+  actor: Omit<Actor, 'ip'>;
+  until: number;
+}
+const cache = new Map<string, CachedSession>();
+const CACHE_MAX = 10_000;
+
+/** Forget cached sessions of a user (call with the change; entries are re-read from the database). */
+export function forgetUserSessions(userId: string): void {
+  for (const [id, entry] of cache) if (entry.actor.userId === userId) cache.delete(id);
+}
+function forgetSession(sessionId: string): void {
+  cache.delete(sessionId);
 }
 
 export function sessionIdOf(token: string): string {
@@ -43,6 +66,10 @@ export async function resolveSession(
   ip: string,
 ): Promise<Actor | null> {
   const id = sessionIdOf(token);
+  const ttl = (policy.cacheSeconds ?? 0) * 1000;
+  const hit = ttl > 0 ? cache.get(id) : undefined;
+  if (hit && hit.until > Date.now()) return { ...hit.actor, ip };
+  if (hit) cache.delete(id);
   const idleCutoff = new Date(Date.now() - policy.idleMinutes * 60_000);
   const [row] = await ex
     .select({ session: sessions, user: users })
@@ -54,15 +81,24 @@ export async function resolveSession(
   if (Date.now() - row.session.lastSeenAt.getTime() > 60_000) {
     await ex.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
   }
-  return actorFromUser(row.user, id, row.session.csrfToken, ip);
+  const actor = actorFromUser(row.user, id, row.session.csrfToken, ip);
+  if (ttl > 0) {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+    const until = Math.min(Date.now() + ttl, row.session.expiresAt.getTime());
+    const { ip: _ip, ...rest } = actor;
+    cache.set(id, { actor: rest, until });
+  }
+  return actor;
 }
 
 export async function deleteSession(ex: Executor, sessionId: string): Promise<void> {
+  forgetSession(sessionId);
   await ex.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
 /** Logout everywhere; keepSessionId keeps the caller's own session (after a password change). */
 export async function deleteUserSessions(ex: Executor, userId: string, keepSessionId?: string): Promise<number> {
+  forgetUserSessions(userId);
   const where = keepSessionId
     ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
     : eq(sessions.userId, userId);

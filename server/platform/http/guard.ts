@@ -67,7 +67,11 @@ export function registerGuard(app: FastifyInstance): void {
       req.actor = await resolveSession(
         app.ctx.database.db,
         token,
-        { idleMinutes: env.SESSION_IDLE_MINUTES, maxDays: env.SESSION_MAX_DAYS },
+        {
+          idleMinutes: env.SESSION_IDLE_MINUTES,
+          maxDays: env.SESSION_MAX_DAYS,
+          cacheSeconds: env.SESSION_CACHE_SECONDS,
+        },
         req.ip,
       );
     }

@@ -4,6 +4,7 @@ import type { Env } from '../../env';
 import type { Actor } from '../access';
 import type { Database } from '../db';
 import type { Jobs } from '../jobs';
+import type { FileStore } from '../storage';
 
 /** What a route requires: a permission, any signed-in user, or nothing (public). Every /api route must say. */
 export type RouteAccess = Permission | 'authenticated' | 'public';
@@ -14,6 +15,8 @@ export interface AppContext {
   version: string;
   /** Background jobs (pg-boss): started when the app is ready, stopped when it closes. */
   jobs: Jobs;
+  /** Attachment bytes (metadata in the `files` table). */
+  files: FileStore;
 }
 
 /**

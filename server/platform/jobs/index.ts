@@ -21,6 +21,8 @@ export interface QueueDefinition<T extends object> {
   expireInSeconds?: number;
   /** Runs once the queue exists (e.g. re-send work whose enqueue was lost in a crash). */
   onStart?(): Promise<void>;
+  /** Repeat onStart every this many seconds on working servers (e.g. pick up work a crashed server left running). */
+  repeatOnStartSeconds?: number;
 }
 
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
@@ -67,6 +69,7 @@ class JobRunner implements Jobs {
   readonly #options: Required<Omit<JobsOptions, 'onError' | 'schema'>> & Pick<JobsOptions, 'onError'>;
   readonly #defs = new Map<string, QueueDefinition<object>>();
   readonly #workers = new Map<string, string[]>();
+  readonly #timers: NodeJS.Timeout[] = [];
   #started = false;
   #stopping = false;
   #running = 0;
@@ -139,6 +142,14 @@ class JobRunner implements Jobs {
     }
     // Recovery is best effort: a failing sweep is reported but does not stop the app from starting.
     await def.onStart?.().catch((err: unknown) => this.#options.onError?.(err));
+    if (def.onStart && def.repeatOnStartSeconds && this.#options.work) {
+      const timer = setInterval(() => {
+        if (this.#stopping) return;
+        def.onStart!().catch((err: unknown) => this.#options.onError?.(err));
+      }, def.repeatOnStartSeconds * 1000);
+      timer.unref();
+      this.#timers.push(timer);
+    }
   }
 
   async #run(def: QueueDefinition<object>, job: PgBoss.JobWithMetadata<object>): Promise<unknown> {
@@ -185,6 +196,7 @@ class JobRunner implements Jobs {
   async stop(): Promise<void> {
     if (!this.#started || this.#stopping) return;
     this.#stopping = true;
+    for (const t of this.#timers.splice(0)) clearInterval(t);
     const timeout = this.#options.shutdownTimeoutMs;
     await this.#boss.stop({ graceful: true, wait: true, close: false, timeout });
     const deadline = Date.now() + timeout;

@@ -7,7 +7,7 @@ import { setUnauthorizedHandler } from '../shared/api';
 import { clearClientState, useSession, useSessionQuery } from '../shared/session';
 import { canAccess } from './access';
 import { AppLayout } from './layout/AppLayout';
-import { APP_ROUTES, type AppRoute, ForbiddenPage, LoginPage, NotFoundPage } from './routes';
+import { APP_ROUTES, type AppRoute, ForbiddenPage, LoginPage, NotFoundPage, PublicLookupPage } from './routes';
 
 function FullPageSpin() {
   return (
@@ -78,6 +78,8 @@ export function AppRouter() {
     <Suspense fallback={<FullPageSpin />}>
       <Routes>
         <Route path="/login" element={<LoginRoute />} />
+        {/* approval (一站式审批): public status lookup, no login */}
+        <Route path="/lookup" element={<PublicLookupPage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             {APP_ROUTES.map((r) => (

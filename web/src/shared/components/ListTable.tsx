@@ -49,6 +49,8 @@ export interface ListTableProps<T> {
   defaultSort?: { field: string; order: SortOrder };
   defaultPageSize?: number;
   expandable?: TableProps<T>['expandable'];
+  /** Filters applied on the first render (e.g. a drill-down link's query string). */
+  initialFilters?: FilterValues;
 }
 
 /** A small ProTable: search, filters, server-side sort and pagination, column settings, refresh. */
@@ -60,7 +62,7 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
     pageSize: props.defaultPageSize ?? 20,
     sortField: props.defaultSort?.field,
     sortOrder: props.defaultSort?.order,
-    filters: {},
+    filters: props.initialFilters ?? {},
   });
   const settingsColumns = useMemo(
     () =>

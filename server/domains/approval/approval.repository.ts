@@ -1,0 +1,298 @@
+import { and, arrayContains, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  type ApprovalRules,
+  approvalRulesSchema,
+  type Case,
+  type CaseListQuery,
+  DEFAULT_RULES,
+  type ItemListQuery,
+} from '../../../shared/approval';
+import type { ZoneScope } from '../../platform/access';
+import type { WorkCalendar } from '../../platform/calendar';
+import type { Executor } from '../../platform/db';
+import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
+import { users } from '../auth/auth.tables';
+import { enterprises } from '../enterprises/enterprises.tables';
+import { departments } from '../org/org.tables';
+import { computeClock } from './approval.clock';
+import { approvalCaseEvents, approvalCases, approvalItems, approvalRules } from './approval.tables';
+
+/** Today in China (Asia/Shanghai, UTC+8, no daylight saving). */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+// ---- rules -----------------------------------------------------------------------------------------------------
+
+export async function rulesOf(ex: Executor, zoneId: string, year: number): Promise<ApprovalRules> {
+  const [row] = await ex
+    .select({ params: approvalRules.params })
+    .from(approvalRules)
+    .where(and(eq(approvalRules.zoneId, zoneId), sql`${approvalRules.year} <= ${year}`))
+    .orderBy(desc(approvalRules.year))
+    .limit(1);
+  return row ? approvalRulesSchema.parse(row.params) : DEFAULT_RULES;
+}
+
+// ---- catalogue ---------------------------------------------------------------------------------------------------
+
+const itemColumns = { i: approvalItems, leadDepartmentName: departments.name };
+const flattenItem = (r: { i: typeof approvalItems.$inferSelect; leadDepartmentName: string | null }) => ({
+  ...r.i,
+  leadDepartmentName: r.leadDepartmentName,
+});
+export type ItemRow = ReturnType<typeof flattenItem>;
+
+function itemQuery(scope: ZoneScope, q: Omit<ItemListQuery, 'current' | 'pageSize'>) {
+  const where: SQL[] = [eq(approvalItems.zoneId, scope.zoneId)];
+  if (q.type) where.push(eq(approvalItems.type, q.type));
+  if (q.stage) where.push(eq(approvalItems.stage, q.stage));
+  if (q.leadDepartmentId) where.push(eq(approvalItems.leadDepartmentId, q.leadDepartmentId));
+  if (q.online) where.push(eq(approvalItems.online, q.online === 'true'));
+  if (q.q) {
+    where.push(or(ilike(approvalItems.name, likePattern(q.q)), ilike(approvalItems.code, likePattern(q.q))) as SQL);
+  }
+  const order = orderBy(
+    q,
+    {
+      code: approvalItems.code,
+      name: approvalItems.name,
+      stage: approvalItems.stage,
+      statutoryDays: approvalItems.statutoryDays,
+      committedDays: approvalItems.committedDays,
+    },
+    asc(approvalItems.code),
+    approvalItems.id,
+  );
+  return { cond: and(...where), order };
+}
+
+export async function itemPage(
+  ex: Executor,
+  scope: ZoneScope,
+  q: Omit<ItemListQuery, 'current' | 'pageSize'>,
+  offset: number,
+  limit: number,
+): Promise<ItemRow[]> {
+  const { cond, order } = itemQuery(scope, q);
+  const rows = await ex
+    .select(itemColumns)
+    .from(approvalItems)
+    .leftJoin(departments, eq(departments.id, approvalItems.leadDepartmentId))
+    .where(cond)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  return rows.map(flattenItem);
+}
+
+export async function listItems(ex: Executor, scope: ZoneScope, q: ItemListQuery) {
+  const { cond } = itemQuery(scope, q);
+  const [data, [total]] = await Promise.all([
+    itemPage(ex, scope, q, offsetOf(q), q.pageSize),
+    ex.select({ n: count() }).from(approvalItems).where(cond),
+  ]);
+  return { data, total: total?.n ?? 0 };
+}
+
+export async function getItem(ex: Executor, scope: ZoneScope, id: string): Promise<ItemRow | undefined> {
+  const [row] = await ex
+    .select(itemColumns)
+    .from(approvalItems)
+    .leftJoin(departments, eq(departments.id, approvalItems.leadDepartmentId))
+    .where(and(eq(approvalItems.zoneId, scope.zoneId), eq(approvalItems.id, id)));
+  return row ? flattenItem(row) : undefined;
+}
+
+export async function itemsByIds(ex: Executor, zoneId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return ex
+    .select()
+    .from(approvalItems)
+    .where(and(eq(approvalItems.zoneId, zoneId), inArray(approvalItems.id, ids)));
+}
+
+// ---- cases -------------------------------------------------------------------------------------------------------
+
+/**
+ * Who sees which case: the zone; an enterprise user only its own enterprise's cases; department staff and heads
+ * their department's (lead department); a service officer its department's plus the cases it files as agent.
+ */
+export function caseScope(scope: ZoneScope): SQL {
+  const base = eq(approvalCases.zoneId, scope.zoneId);
+  const role = scope.actor.role;
+  if (role === 'enterprise') {
+    return scope.enterpriseId ? (and(base, eq(approvalCases.enterpriseId, scope.enterpriseId)) as SQL) : sql`false`;
+  }
+  if (role === 'dept_head' || role === 'dept_staff') {
+    return scope.departmentId ? (and(base, eq(approvalCases.leadDepartmentId, scope.departmentId)) as SQL) : sql`false`;
+  }
+  if (role === 'service_officer') {
+    const mine = eq(approvalCases.agentUserId, scope.actor.userId);
+    return and(
+      base,
+      scope.departmentId ? or(mine, eq(approvalCases.leadDepartmentId, scope.departmentId)) : mine,
+    ) as SQL;
+  }
+  return base;
+}
+
+const caseColumns = {
+  c: approvalCases,
+  enterpriseName: enterprises.name,
+  leadDepartmentName: departments.name,
+  agentName: users.displayName,
+};
+type CaseJoin = {
+  c: typeof approvalCases.$inferSelect;
+  enterpriseName: string | null;
+  leadDepartmentName: string | null;
+  agentName: string | null;
+};
+export type CaseRecord = typeof approvalCases.$inferSelect;
+
+function caseQuery(scope: ZoneScope, q: Omit<CaseListQuery, 'current' | 'pageSize'>) {
+  const where: SQL[] = [caseScope(scope)];
+  if (q.status) where.push(eq(approvalCases.status, q.status));
+  if (q.itemId) where.push(arrayContains(approvalCases.itemIds, [q.itemId]));
+  if (q.leadDepartmentId) where.push(eq(approvalCases.leadDepartmentId, q.leadDepartmentId));
+  if (q.enterpriseId) where.push(eq(approvalCases.enterpriseId, q.enterpriseId));
+  if (q.projectCode) where.push(eq(approvalCases.projectCode, q.projectCode));
+  if (q.light === 'overdue') where.push(eq(approvalCases.overdue, true));
+  if (q.light === 'open') where.push(sql`${approvalCases.decidedOn} is null and ${approvalCases.closedOn} is null`);
+  if (q.q) {
+    where.push(
+      or(
+        ilike(approvalCases.caseNo, likePattern(q.q)),
+        ilike(approvalCases.projectName, likePattern(q.q)),
+        ilike(enterprises.name, likePattern(q.q)),
+      ) as SQL,
+    );
+  }
+  const order = orderBy(
+    q,
+    {
+      caseNo: approvalCases.caseNo,
+      submittedOn: sql`coalesce(${approvalCases.submittedOn}, '0001-01-01'::date)`,
+      committedDue: sql`coalesce(${approvalCases.committedDue}, '9999-12-31'::date)`,
+      status: approvalCases.status,
+      createdAt: approvalCases.createdAt,
+    },
+    desc(approvalCases.createdAt),
+    approvalCases.id,
+  );
+  return { cond: and(...where), order };
+}
+
+function joined(ex: Executor) {
+  return ex
+    .select(caseColumns)
+    .from(approvalCases)
+    .innerJoin(enterprises, eq(enterprises.id, approvalCases.enterpriseId))
+    .leftJoin(departments, eq(departments.id, approvalCases.leadDepartmentId))
+    .leftJoin(users, eq(users.id, approvalCases.agentUserId));
+}
+
+/** Rows → API shape with item names and the live clock. */
+export async function presentCases(
+  ex: Executor,
+  rows: CaseJoin[],
+  cal: WorkCalendar,
+  rules: ApprovalRules,
+  today: string,
+): Promise<Case[]> {
+  const ids = [...new Set(rows.flatMap((r) => r.c.itemIds))];
+  const names = new Map<string, string>();
+  if (ids.length > 0) {
+    const items = await ex
+      .select({ id: approvalItems.id, name: approvalItems.name })
+      .from(approvalItems)
+      .where(inArray(approvalItems.id, ids));
+    for (const i of items) names.set(i.id, i.name);
+  }
+  return rows.map(({ c, enterpriseName, leadDepartmentName, agentName }) => ({
+    id: c.id,
+    zoneId: c.zoneId,
+    caseNo: c.caseNo,
+    itemIds: c.itemIds,
+    itemNames: c.itemIds.map((i) => names.get(i) ?? ''),
+    bundle: c.itemIds.length > 1,
+    enterpriseId: c.enterpriseId,
+    enterpriseName: enterpriseName ?? '',
+    leadDepartmentId: c.leadDepartmentId,
+    leadDepartmentName,
+    projectName: c.projectName,
+    projectCode: c.projectCode,
+    stage: c.stage,
+    mode: c.mode,
+    online: c.online,
+    status: c.status,
+    outcome: c.outcome,
+    committedDays: c.committedDays,
+    statutoryDays: c.statutoryDays,
+    extensionDays: c.extensionDays,
+    extensionApprover: c.extensionApprover,
+    materials: c.materials,
+    suppliedMaterials: c.suppliedMaterials,
+    attachments: c.attachments,
+    correctionList: c.correctionList,
+    rongqueMaterials: c.rongqueMaterials,
+    rongqueDue: c.rongqueDue,
+    verificationDue: c.verificationDue,
+    suspensions: c.suspensions,
+    agentUserId: c.agentUserId,
+    agentName,
+    submittedOn: c.submittedOn,
+    acceptedOn: c.acceptedOn,
+    decidedOn: c.decidedOn,
+    closedOn: c.closedOn,
+    form: c.form,
+    clock: computeClock(cal, c, today, rules),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  }));
+}
+
+export async function casePage(
+  ex: Executor,
+  scope: ZoneScope,
+  q: Omit<CaseListQuery, 'current' | 'pageSize'>,
+  offset: number,
+  limit: number,
+) {
+  const { cond, order } = caseQuery(scope, q);
+  return joined(ex)
+    .where(cond)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countCases(ex: Executor, scope: ZoneScope, q: Omit<CaseListQuery, 'current' | 'pageSize'>) {
+  const { cond } = caseQuery(scope, q);
+  const [row] = await ex
+    .select({ n: count() })
+    .from(approvalCases)
+    .innerJoin(enterprises, eq(enterprises.id, approvalCases.enterpriseId))
+    .where(cond);
+  return row?.n ?? 0;
+}
+
+export async function getCaseRow(ex: Executor, scope: ZoneScope, id: string): Promise<CaseJoin | undefined> {
+  const [row] = await joined(ex).where(and(caseScope(scope), eq(approvalCases.id, id)));
+  return row;
+}
+
+export async function caseEvents(ex: Executor, zoneId: string, caseId: string) {
+  return ex
+    .select()
+    .from(approvalCaseEvents)
+    .where(and(eq(approvalCaseEvents.zoneId, zoneId), eq(approvalCaseEvents.caseId, caseId)))
+    .orderBy(asc(approvalCaseEvents.at), asc(approvalCaseEvents.on));
+}
+
+/** Public lookup by case number: no zone, no login; the caller shapes what is shown (no personal data). */
+export async function caseByNumber(ex: Executor, caseNo: string) {
+  const [row] = await ex.select().from(approvalCases).where(eq(approvalCases.caseNo, caseNo));
+  return row;
+}

@@ -1,0 +1,213 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { EfficiencyInput } from '../../../shared/efficiency';
+import type { ZoneScope } from '../../platform/access';
+import type { Executor } from '../../platform/db';
+import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
+import { enterprises } from '../enterprises/enterprises.tables';
+import { efficiencyData, efficiencyResults, efficiencyRuns } from './efficiency.tables';
+
+/** Runs of the zone; an enterprise user sees only published and final runs (drafts are internal). */
+export function runScope(scope: ZoneScope): SQL {
+  const base = eq(efficiencyRuns.zoneId, scope.zoneId);
+  if (scope.actor.role !== 'enterprise') return base;
+  return and(base, inArray(efficiencyRuns.status, ['published', 'final'])) as SQL;
+}
+
+/** Results of the zone; an enterprise user only its own (and only of runs it may see). */
+export function resultScope(scope: ZoneScope): SQL {
+  const base = eq(efficiencyResults.zoneId, scope.zoneId);
+  if (scope.actor.role !== 'enterprise') return base;
+  return scope.enterpriseId ? (and(base, eq(efficiencyResults.enterpriseId, scope.enterpriseId)) as SQL) : sql`false`;
+}
+
+export async function listRuns(
+  ex: Executor,
+  scope: ZoneScope,
+  q: {
+    current: number;
+    pageSize: number;
+    year?: number;
+    status?: string;
+    q?: string;
+    sortField?: string;
+    sortOrder?: 'ascend' | 'descend';
+  },
+) {
+  const where: SQL[] = [runScope(scope)];
+  if (q.year) where.push(eq(efficiencyRuns.year, q.year));
+  if (q.status) where.push(eq(efficiencyRuns.status, q.status as 'draft'));
+  if (q.q) where.push(ilike(efficiencyRuns.name, likePattern(q.q)));
+  const cond = and(...where);
+  const order = orderBy(
+    q,
+    { year: efficiencyRuns.year, name: efficiencyRuns.name, createdAt: efficiencyRuns.createdAt },
+    desc(efficiencyRuns.createdAt),
+    efficiencyRuns.id,
+  );
+  const [data, [total]] = await Promise.all([
+    ex
+      .select()
+      .from(efficiencyRuns)
+      .where(cond)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    ex.select({ n: count() }).from(efficiencyRuns).where(cond),
+  ]);
+  return { data, total: total?.n ?? 0 };
+}
+
+export async function getRun(ex: Executor, scope: ZoneScope, id: string) {
+  const [row] = await ex
+    .select()
+    .from(efficiencyRuns)
+    .where(and(runScope(scope), eq(efficiencyRuns.id, id)));
+  return row;
+}
+
+const resultColumns = { r: efficiencyResults, enterpriseName: enterprises.name, creditCode: enterprises.creditCode };
+type ResultJoin = { r: typeof efficiencyResults.$inferSelect; enterpriseName: string; creditCode: string };
+const flatten = (x: ResultJoin) => ({ ...x.r, enterpriseName: x.enterpriseName, creditCode: x.creditCode });
+export type ResultRow = ReturnType<typeof flatten>;
+
+export interface ResultFilter {
+  group?: 'above' | 'below';
+  cls?: 'A' | 'B' | 'C' | 'D';
+  q?: string;
+  sortField?: string;
+  sortOrder?: 'ascend' | 'descend';
+}
+
+function resultQuery(scope: ZoneScope, runId: string, q: ResultFilter) {
+  const where: SQL[] = [resultScope(scope), eq(efficiencyResults.runId, runId)];
+  if (q.group) where.push(eq(efficiencyResults.group, q.group));
+  if (q.cls) where.push(eq(efficiencyResults.cls, q.cls));
+  if (q.q)
+    where.push(or(ilike(enterprises.name, likePattern(q.q)), ilike(enterprises.creditCode, likePattern(q.q))) as SQL);
+  const order = orderBy(
+    q,
+    { score: efficiencyResults.score, rank: efficiencyResults.rank, enterpriseName: enterprises.name },
+    sql`${efficiencyResults.group} asc, ${efficiencyResults.rank} asc`,
+    efficiencyResults.id,
+  );
+  return { cond: and(...where), order };
+}
+
+export async function resultPage(
+  ex: Executor,
+  scope: ZoneScope,
+  runId: string,
+  q: ResultFilter,
+  offset: number,
+  limit: number,
+): Promise<ResultRow[]> {
+  const { cond, order } = resultQuery(scope, runId, q);
+  const rows = await ex
+    .select(resultColumns)
+    .from(efficiencyResults)
+    .innerJoin(enterprises, eq(enterprises.id, efficiencyResults.enterpriseId))
+    .where(cond)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  return rows.map(flatten);
+}
+
+export async function listResults(
+  ex: Executor,
+  scope: ZoneScope,
+  runId: string,
+  q: ResultFilter & { current: number; pageSize: number },
+) {
+  const { cond } = resultQuery(scope, runId, q);
+  const [data, [total]] = await Promise.all([
+    resultPage(ex, scope, runId, q, offsetOf(q), q.pageSize),
+    ex
+      .select({ n: count() })
+      .from(efficiencyResults)
+      .innerJoin(enterprises, eq(enterprises.id, efficiencyResults.enterpriseId))
+      .where(cond),
+  ]);
+  return { data, total: total?.n ?? 0 };
+}
+
+export async function getResult(ex: Executor, scope: ZoneScope, id: string) {
+  const [row] = await ex
+    .select(resultColumns)
+    .from(efficiencyResults)
+    .innerJoin(enterprises, eq(enterprises.id, efficiencyResults.enterpriseId))
+    .innerJoin(efficiencyRuns, eq(efficiencyRuns.id, efficiencyResults.runId))
+    .where(and(resultScope(scope), runScope(scope), eq(efficiencyResults.id, id)));
+  return row ? flatten(row) : undefined;
+}
+
+/** The zone's yearly data as engine inputs. */
+export async function inputsOf(ex: Executor, zoneId: string, year: number): Promise<EfficiencyInput[]> {
+  const rows = await ex
+    .select()
+    .from(efficiencyData)
+    .where(and(eq(efficiencyData.zoneId, zoneId), eq(efficiencyData.year, year)))
+    .orderBy(asc(efficiencyData.enterpriseId));
+  return rows.map((r) => ({
+    enterpriseId: r.enterpriseId,
+    year: r.year,
+    landMu: r.landMu,
+    leasedM2: r.leasedM2,
+    tax: r.tax,
+    revenue: r.revenue,
+    valueAdded: r.valueAdded,
+    energyTce: r.energyTce,
+    electricityMwh: r.electricityMwh,
+    emissionT: r.emissionT,
+    rdExpense: r.rdExpense,
+    employees: r.employees,
+    scale: r.scale,
+    newlyAbove: r.newlyAbove,
+    leasedOut: r.leasedOut,
+    incident: r.incident,
+    veto: r.veto,
+    tClass: r.tClass,
+  }));
+}
+
+/**
+ * Classes of the previous years (most recent first) from each year's latest final run — or published when there is
+ * no final one — for consecutive-D surcharges.
+ */
+export async function priorClasses(ex: Executor, zoneId: string, year: number, years = 4) {
+  const runs = await ex
+    .select({ id: efficiencyRuns.id, year: efficiencyRuns.year, status: efficiencyRuns.status })
+    .from(efficiencyRuns)
+    .where(
+      and(
+        eq(efficiencyRuns.zoneId, zoneId),
+        inArray(efficiencyRuns.status, ['published', 'final']),
+        sql`${efficiencyRuns.year} between ${year - years} and ${year - 1}`,
+      ),
+    )
+    .orderBy(
+      desc(efficiencyRuns.year),
+      desc(sql`${efficiencyRuns.status} = 'final'`),
+      desc(efficiencyRuns.publishedAt),
+    );
+  const byYear = new Map<number, string>();
+  for (const r of runs) if (!byYear.has(r.year)) byYear.set(r.year, r.id);
+  const out = new Map<string, ('A' | 'B' | 'C' | 'D')[]>();
+  for (let y = year - 1; y >= year - years; y--) {
+    const runId = byYear.get(y);
+    if (!runId) break;
+    const rows = await ex
+      .select({ enterpriseId: efficiencyResults.enterpriseId, cls: efficiencyResults.cls })
+      .from(efficiencyResults)
+      .where(and(eq(efficiencyResults.zoneId, zoneId), eq(efficiencyResults.runId, runId)));
+    const seen = new Set<string>();
+    for (const r of rows) {
+      seen.add(r.enterpriseId);
+      const list = out.get(r.enterpriseId) ?? [];
+      // Only consecutive years count: a gap ends the history.
+      if (list.length === year - 1 - y) list.push(r.cls);
+      out.set(r.enterpriseId, list);
+    }
+  }
+  return out;
+}

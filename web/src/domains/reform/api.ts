@@ -1,0 +1,64 @@
+import type {
+  AuthorityDiff,
+  AuthorityVersion,
+  DispositionSummary,
+  OrgComparison,
+  WhistleLeagueRow,
+} from '@shared/reform';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../shared/api';
+
+export const VERSIONS = '/api/reform/authority/versions';
+export const ITEMS = '/api/reform/authority/items';
+export const DIFF = '/api/reform/authority/diff';
+export const DEPARTMENTS = '/api/reform/district-departments';
+export const WHISTLES = '/api/reform/whistles';
+export const LEAGUE = '/api/reform/whistles/league';
+export const ORG = '/api/reform/org/comparison';
+
+export interface DistrictDepartment {
+  id: string;
+  name: string;
+  contact: string;
+  responseDays: number;
+}
+
+export function useVersions() {
+  return useQuery({ queryKey: [VERSIONS], queryFn: ({ signal }) => api.get<AuthorityVersion[]>(VERSIONS, { signal }) });
+}
+
+export function useDiff(from: string | undefined, to: string | undefined) {
+  return useQuery({
+    queryKey: [VERSIONS, 'diff', from, to],
+    queryFn: ({ signal }) => api.get<AuthorityDiff>(DIFF, { query: { from, to }, signal }),
+    enabled: Boolean(from && to),
+  });
+}
+
+export function useDistrictDepartments() {
+  return useQuery({
+    queryKey: [DEPARTMENTS],
+    queryFn: ({ signal }) => api.get<DistrictDepartment[]>(DEPARTMENTS, { signal }),
+  });
+}
+
+export function useLeague(year?: number) {
+  return useQuery({
+    queryKey: [WHISTLES, 'league', year],
+    queryFn: ({ signal }) => api.get<WhistleLeagueRow[]>(LEAGUE, { query: { year }, signal }),
+  });
+}
+
+export function useOrgComparison() {
+  return useQuery({ queryKey: [ORG], queryFn: ({ signal }) => api.get<OrgComparison>(ORG, { signal }) });
+}
+
+export const CONTRACT_STAFF = '/api/reform/contract-staff';
+export const TASKS = '/api/reform/tasks';
+
+export function useDisposition() {
+  return useQuery({
+    queryKey: [CONTRACT_STAFF, 'summary'],
+    queryFn: ({ signal }) => api.get<DispositionSummary>(`${CONTRACT_STAFF}/summary`, { signal }),
+  });
+}

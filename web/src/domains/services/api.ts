@@ -1,0 +1,71 @@
+import type { Department } from '@shared/org';
+import type { Demand, DemandMetricsRow } from '@shared/services';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from '../../shared/api';
+
+export const DEMANDS = '/api/services/demands';
+export const VISITS = '/api/services/visits';
+const DEPARTMENTS = '/api/org/departments';
+const ENTERPRISES = '/api/enterprises';
+
+export interface HistoryItem {
+  at: string;
+  action: string;
+  actorName: string | null;
+  note: string | null;
+}
+
+export function useDemand(id: string | undefined) {
+  return useQuery({
+    queryKey: [DEMANDS, 'one', id],
+    queryFn: ({ signal }) => api.get<Demand>(`${DEMANDS}/${id}`, { signal }),
+    enabled: Boolean(id),
+    retry: false,
+  });
+}
+
+export function useDemandHistory(id: string | undefined) {
+  return useQuery({
+    queryKey: [DEMANDS, 'history', id],
+    queryFn: ({ signal }) => api.get<HistoryItem[]>(`${DEMANDS}/${id}/history`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+export function useDemandMetrics(enabled: boolean) {
+  return useQuery({
+    queryKey: [DEMANDS, 'metrics'],
+    queryFn: ({ signal }) => api.get<DemandMetricsRow[]>(`${DEMANDS}/metrics`, { signal }),
+    enabled,
+  });
+}
+
+/** Runs one action on a demand (sign, reply, resolve, rate…) and refreshes everything about demands. */
+export function useDemandAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: string; body?: unknown }) =>
+      api.post<Demand>(`${DEMANDS}/${id}/${action}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: [DEMANDS] }),
+  });
+}
+
+export function useDepartmentOptions(enabled = true) {
+  const query = useQuery({
+    queryKey: [DEPARTMENTS, 'options'],
+    queryFn: ({ signal }) => api.get<Page<Department>>(DEPARTMENTS, { query: { current: 1, pageSize: 500 }, signal }),
+    enabled,
+  });
+  return (query.data?.data ?? []).map((d) => ({ value: d.id, label: d.name }));
+}
+
+/** Enterprises matching a search (name, credit code, pinyin initials) for pickers. */
+export function useEnterpriseSearch(q: string, enabled = true) {
+  const query = useQuery({
+    queryKey: [ENTERPRISES, 'search', q],
+    queryFn: ({ signal }) =>
+      api.get<Page<{ id: string; name: string }>>(ENTERPRISES, { query: { current: 1, pageSize: 20, q }, signal }),
+    enabled,
+  });
+  return { options: (query.data?.data ?? []).map((e) => ({ value: e.id, label: e.name })), loading: query.isFetching };
+}
