@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { loginViaApi } from './fixtures';
+import { loginViaApi, pickOption } from './fixtures';
 
 const PDF = { name: 'material.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% zoneos e2e\n') };
 const ROLLING = '建设资金已落实承诺书'; // SG-001's 容缺 material: may follow after acceptance
@@ -69,8 +69,7 @@ test('一件事: an enterprise applies for a bundle with one 容缺 material; st
   await staff.goBack();
   await act(staff, '开始审查');
   await act(staff, '中止计时', async (dialog) => {
-    await dialog.getByLabel('中止类型').click();
-    await staff.locator('.ant-select-item-option').filter({ hasText: '专家评审' }).click();
+    await pickOption(staff, dialog.getByLabel('中止类型'), '专家评审');
     await dialog.getByLabel('理由/意见').fill('组织消防设计专家评审');
   });
   await expect(staff.getByText('计时已中止').first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'ZoneOS-2026';
 
@@ -19,4 +19,23 @@ export async function loginViaForm(
   await page.getByLabel(labels.user).fill(username);
   await page.getByLabel(labels.pass).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: labels.button }).click();
+}
+
+/**
+ * Choose an option of an antd Select and wait until the select shows it. Under CI load a click can land while
+ * the dropdown is still sliding in (and be lost), so the open-and-click is retried until the choice is visible.
+ */
+export async function pickOption(page: Page, select: Locator, option: string, exact = false): Promise<void> {
+  const root = select.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await expect(async () => {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: exact ? new RegExp(`^\\s*${option}\\s*$`) : option })
+      .first()
+      .click({ timeout: 3_000 });
+    await expect(root).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }

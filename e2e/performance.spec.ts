@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { loginViaApi } from './fixtures';
+import { loginViaApi, pickOption } from './fixtures';
 
 /**
  * The leader's appraisal-and-pay journey on the demo zone (seeded fresh for the run): close the open quarter, read the
@@ -34,8 +34,7 @@ test('a zone leader closes a quarter, sees department and personal scores, calib
   // 3. Calibrate the top person from 优秀 to 合格 with a written reason.
   await first.getByRole('button', { name: '校准' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('等次').click();
-  await page.locator('.ant-select-item-option[title="合格"]').click();
+  await pickOption(page, dialog.getByLabel('等次'), '合格', true);
   await dialog.getByLabel('理由').fill('重点项目材料补正后复核，按合格评定');
   await dialog.getByRole('button', { name: /保\s?存/ }).click();
   await expect(page.getByText('保存成功')).toBeVisible();

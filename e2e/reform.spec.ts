@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginViaApi } from './fixtures';
+import { loginViaApi, pickOption } from './fixtures';
 
 test('a zone leader publishes a new authority-list version and reads the diff against the 79-item list', async ({
   page,
@@ -30,9 +30,9 @@ test('a zone leader publishes a new authority-list version and reads the diff ag
   const row = page.getByRole('row').filter({ hasText: 'YY-QL-049' });
   await row.getByText('编辑').click();
   const editDialog = page.getByRole('dialog', { name: '编辑事项' });
-  await editDialog.getByLabel('来源').click();
-  await page.locator('.ant-select-item-option', { hasText: '取消' }).click();
+  await pickOption(page, editDialog.getByLabel('来源'), '取消');
   await editDialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(editDialog).toBeHidden();
   await expect(row.getByText('取消')).toBeVisible();
 
   // 3. Publish: the version is frozen (no more item buttons) and the diff against V2 is shown.
@@ -55,8 +55,7 @@ test('a department raises a whistle matter and sees its working-day deadline acr
   const dialog = page.getByRole('dialog', { name: '吹哨' });
   const title = `E2E 用地红线复核 ${Date.now().toString().slice(-5)}`;
   await dialog.getByLabel('事项', { exact: true }).fill(title);
-  await dialog.getByLabel('区直部门').click();
-  await page.locator('.ant-select-item-option', { hasText: '赫山区自然资源局' }).click();
+  await pickOption(page, dialog.getByLabel('区直部门'), '赫山区自然资源局');
   // The option list closes with an animation; until it is gone it covers the date field below it.
   await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
   const date = dialog.getByLabel('吹哨日期');
