@@ -13,95 +13,25 @@
  * Loopback only (127.0.0.1, a scratch PostgreSQL database `zoneos_crash` recreated per run, a temp PGlite folder);
  * bounded (each phase has a timeout); exits non-zero when a check fails.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { creditCodeCheckChar } from '../shared/credit-code';
 import { ensureDatabase } from './ensure-db.helper';
+import { guard, Harness, kill9 } from './harness.helper';
 
 const PG_URL = process.env.CRASH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zoneos_crash';
-const PORT = Number(process.env.CRASH_PORT ?? 3291);
-const BASE = `http://127.0.0.1:${PORT}`;
-const PASSWORD = 'ZoneOS-2026';
-
-let failed = 0;
-function check(ok: boolean, what: string): void {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failed++;
-}
-
-function start(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
-      ARGON2_MEMORY_KIB: '4096',
-      ARGON2_TIME_COST: '1',
-      JOBS_POLL_SECONDS: '1',
-      WEB_DIST: './.no-web',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitHealthy(timeoutMs = 180_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(`${BASE}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('server did not become healthy');
-}
-
-function kill9(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-async function login(username: string): Promise<Session> {
-  const res = await fetch(`${BASE}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: BASE },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: (await res.json()).csrfToken };
-}
-const headers = (s: Session, extra: Record<string, string> = {}) => ({
-  cookie: s.cookie,
-  'x-csrf-token': s.csrf,
-  'accept-language': 'zh-CN',
-  ...extra,
-});
-
-let serial = 0;
-const RUN = Date.now() % 97;
-/** A valid, unique credit code: 91 + division 430900 + a 9-digit organisation code (run, stream, serial). */
-function creditCode(stream: number): string {
-  serial++;
-  const first17 = `91430900${String(RUN).padStart(2, '0')}${stream}${String(serial).padStart(6, '0')}`;
-  return first17 + creditCodeCheckChar(first17);
-}
+const h = new Harness(Number(process.env.CRASH_PORT ?? 3291));
+const BASE = h.base;
+const check = h.check.bind(h);
+const start = (env: Record<string, string>) => h.start(env);
+const waitHealthy = () => h.waitHealthy();
+const login = (u: string) => h.login(u);
+const headers = h.headers.bind(h);
+const creditCode = h.creditCode.bind(h);
+type Session = Awaited<ReturnType<typeof login>>;
 
 async function exists(s: Session, code: string): Promise<boolean> {
   const res = await fetch(`${BASE}/api/enterprises?q=${code}&pageSize=5`, { headers: headers(s) });
@@ -246,14 +176,10 @@ async function run(engine: 'pglite' | 'postgres'): Promise<void> {
 }
 
 export default async function main(args: string[]): Promise<number> {
-  const guard = setTimeout(() => {
-    console.error('crash-recovery exceeded 15 minutes; giving up');
-    process.exit(1);
-  }, 15 * 60_000);
-  guard.unref();
+  guard('crash-recovery', 15);
   const one = args[0] === 'pglite' || args[0] === 'postgres' ? args[0] : undefined;
   const engines: ('pglite' | 'postgres')[] = one ? [one] : ['pglite', 'postgres'];
   for (const e of engines) await run(e);
-  console.log(failed ? `\n${failed} check(s) failed` : '\nall checks passed');
-  return failed ? 1 : 0;
+  console.log(h.failed ? `\n${h.failed} check(s) failed` : '\nall checks passed');
+  return h.failed ? 1 : 0;
 }

@@ -33,3 +33,32 @@ export function pgErrorInfo(err: unknown): { code: string; constraint?: string }
   }
   return undefined;
 }
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
+const CONNECTION_MESSAGE =
+  /Connection terminated|connect ECONNREFUSED|not queryable|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/;
+
+/**
+ * Whether an error (or one it wraps: Drizzle puts the driver's error in `cause`) means the database cannot be
+ * reached right now: refused or dropped connection, server shutting down or starting. Such requests get 503.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+    if (typeof message === 'string' && CONNECTION_MESSAGE.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -42,6 +42,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', () => {
       // Idle client errors (server restart) are surfaced on the next query; do not crash the process.
     });
+    // A client checked out for a transaction sits between queries without an active one; if PostgreSQL goes away
+    // then (shutdown, failover: 57P01) pg emits 'error' on the client itself, and with no listener that would end
+    // the process. The failure still reaches the transaction as a rejected query and the pool drops the client.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, pgErrorInfo } from '../errors';
+import { AppError, isDatabaseUnavailable, pgErrorInfo } from '../errors';
 import { type MessageKey, t } from '../i18n';
 import { issueMessage } from './zod-messages';
 
@@ -9,8 +9,6 @@ const constraintFields: Record<string, string> = {};
 export function registerConstraintField(constraint: string, field: string): void {
   constraintFields[constraint] = field;
 }
-
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
 
 /** Uniform error body {code, message, fields?} with messages in the request's language. Never leaks internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -45,8 +43,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (pgInfo?.code === '23503') {
       return reply.code(409).send({ code: 'IN_USE', message: t(locale, 'IN_USE') });
     }
-    const code = (error as { code?: string }).code ?? pgInfo?.code;
-    if ((code && CONNECTION_CODES.has(code)) || /Connection terminated|connect ECONNREFUSED/.test(error.message)) {
+    if (isDatabaseUnavailable(error)) {
       req.log.warn({ err: error }, 'database unavailable');
       return reply
         .code(503)
