@@ -32,6 +32,21 @@ describe('access', () => {
     expect(grouped.map((g) => [g.group.key, g.children.map((c) => c.key)])).toEqual([['org', ['departments']]]);
   });
 
+  it('leaves a route out of the menu when the session holds its menuHiddenWith permission', () => {
+    const withSelf = [
+      route('/enterprises', 'enterprises', 'enterprises.read', { group: 'org', menuHiddenWith: 'enterprises.self' }),
+      route('/my-enterprise', 'myEnterprise', 'enterprises.self', { group: 'org' }),
+    ];
+    const staff = menuTree(withSelf, groups, ['enterprises.read']);
+    expect(staff.grouped[0]!.children.map((r) => r.key)).toEqual(['enterprises']);
+    const company = menuTree(withSelf, groups, ['enterprises.read', 'enterprises.self']);
+    expect(company.grouped[0]!.children.map((r) => r.key)).toEqual(['myEnterprise']);
+    expect(accessibleRoutes(withSelf, ['enterprises.read', 'enterprises.self']).map((r) => r.key)).toEqual([
+      'enterprises',
+      'myEnterprise',
+    ]);
+  });
+
   it('matches exact paths and nested paths', () => {
     expect(matchRoute(routes, '/org/staff')?.key).toBe('staff');
     expect(matchRoute(routes, '/org/staff/123')?.key).toBe('staff');

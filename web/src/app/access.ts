@@ -14,7 +14,9 @@ export function accessibleRoutes(routes: AppRoute[], permissions: readonly strin
 
 /** Menu tree: top-level routes and groups, keeping only what the permissions allow and dropping empty groups. */
 export function menuTree(routes: AppRoute[], groups: MenuGroup[], permissions: readonly string[] | undefined) {
-  const visible = accessibleRoutes(routes, permissions).filter((r) => !r.hideInMenu);
+  const visible = accessibleRoutes(routes, permissions).filter(
+    (r) => !r.hideInMenu && !(r.menuHiddenWith && canAccess(permissions, r.menuHiddenWith)),
+  );
   const top = visible.filter((r) => !r.group);
   const grouped = groups
     .map((g) => ({ group: g, children: visible.filter((r) => r.group === g.key) }))

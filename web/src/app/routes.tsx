@@ -55,6 +55,8 @@ export interface AppRoute {
   access: Permission;
   group?: MenuGroupKey;
   hideInMenu?: boolean;
+  /** Left out of the menu (still reachable) when the session holds this permission, e.g. a narrower page for it. */
+  menuHiddenWith?: Permission;
   component: LazyExoticComponent<ComponentType>;
 }
 
@@ -92,6 +94,8 @@ export const APP_ROUTES: AppRoute[] = [
     description: 'home.modules.enterprises',
     icon: <BankOutlined />,
     access: 'enterprises.read',
+    // An enterprise user reads only its own record: 本企业信息 is its entry, not a one-row 企业库.
+    menuHiddenWith: 'enterprises.self',
     group: 'enterprises',
     component: lazy(() => import('../domains/enterprises/pages/EnterprisesPage')),
   },

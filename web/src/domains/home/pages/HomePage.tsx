@@ -3,7 +3,7 @@ import type { Permission } from '@shared/roles';
 import { Avatar, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { accessibleRoutes } from '../../../app/access';
+import { accessibleRoutes, canAccess } from '../../../app/access';
 import { APP_ROUTES } from '../../../app/routes';
 import { formatDateTime, localName } from '../../../shared/format';
 import { useSession } from '../../../shared/session';
@@ -17,7 +17,9 @@ export default function HomePage() {
   if (!session) return null;
   const { user } = session;
   const zone = session.zones.find((z) => z.id === zoneId) ?? session.zones.find((z) => z.id === user.zoneId);
-  const modules = accessibleRoutes(APP_ROUTES, session.permissions).filter((r) => r.description);
+  const modules = accessibleRoutes(APP_ROUTES, session.permissions).filter(
+    (r) => r.description && !(r.menuHiddenWith && canAccess(session.permissions, r.menuHiddenWith)),
+  );
 
   return (
     <Flex vertical gap={16}>
