@@ -17,6 +17,7 @@ import type { DemandTag, ServiceRules } from '../../../shared/services';
 import { users } from '../auth/auth.tables';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { departments, staff } from '../org/org.tables';
+import { reformWhistles } from '../reform/reform.tables';
 import { zones } from '../tenancy/tenancy.tables';
 
 /** Per-zone, per-year parameters of the service rules (working-day limits, escalation, visit window). */
@@ -128,9 +129,9 @@ export const demands = pgTable(
       .default('pending_route'),
     routeKind: text('route_kind', { enum: ['department', 'external'] }),
     departmentId: uuid('department_id').references(() => departments.id),
-    /** 吹哨: the outside body's name; whistle_id links the reform module's whistle record once merged. */
+    /** 吹哨: the outside body's name, and the reform module's whistle matter raised for this routing. */
     externalBody: text('external_body'),
-    whistleId: uuid('whistle_id'),
+    whistleId: uuid('whistle_id').references(() => reformWhistles.id),
     receivedOn: date('received_on').notNull(),
     /** Start of the current handling cycle: received_on, or the reopening date. */
     cycleStartOn: date('cycle_start_on').notNull(),

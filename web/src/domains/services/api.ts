@@ -69,3 +69,14 @@ export function useEnterpriseSearch(q: string, enabled = true) {
   });
   return { options: (query.data?.data ?? []).map((e) => ({ value: e.id, label: e.name })), loading: query.isFetching };
 }
+
+/** Outside bodies a demand can be whistled to (the reform module's register of district departments). */
+export function useDistrictDepartmentOptions(enabled = true) {
+  const query = useQuery({
+    queryKey: ['/api/reform/district-departments', 'options'],
+    queryFn: ({ signal }) =>
+      api.get<{ id: string; name: string; responseDays: number }[]>('/api/reform/district-departments', { signal }),
+    enabled,
+  });
+  return (query.data ?? []).map((d) => ({ value: d.id, label: `${d.name}（${d.responseDays}）` }));
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "demands" ADD CONSTRAINT "demands_whistle_id_reform_whistles_id_fk" FOREIGN KEY ("whistle_id") REFERENCES "public"."reform_whistles"("id") ON DELETE no action ON UPDATE no action;
