@@ -55,6 +55,11 @@ export const serviceRulesSchema = z.object({
   leaderEscalationDays: z.number().int().min(0).max(60).default(5),
   /** Visits of the same enterprise by several departments within this many calendar days warn (重复走访). */
   visitWindowDays: z.number().int().min(1).max(365).default(30),
+  /** 涉企检查频次: routine inspections one department may make of one enterprise in a calendar year. */
+  inspectionsPerDeptYear: z.number().int().min(1).max(52).default(2),
+  /** 频繁检查: more than this many inspections (all departments) of one enterprise within the window are flagged. */
+  inspectionsPerWindow: z.number().int().min(1).max(100).default(3),
+  inspectionWindowDays: z.number().int().min(1).max(365).default(30),
 });
 export type ServiceRules = z.infer<typeof serviceRulesSchema>;
 export const DEFAULT_SERVICE_RULES: ServiceRules = serviceRulesSchema.parse({});

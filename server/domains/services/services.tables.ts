@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { InspectionFlag } from '../../../shared/inspections';
 import type { DemandTag, ServiceRules } from '../../../shared/services';
 import { users } from '../auth/auth.tables';
 import { enterprises } from '../enterprises/enterprises.tables';
@@ -170,5 +171,57 @@ export const demands = pgTable(
     index('demands_zone_enterprise_idx').on(t.zoneId, t.enterpriseId, t.receivedOn),
     index('demands_zone_received_idx').on(t.zoneId, t.receivedOn),
     check('demands_escalation_ck', sql`${t.escalationLevel} between 0 and 2`),
+  ],
+);
+
+/** 一码护商: the enterprise's code, printed as a QR card; scanning it is how an inspection is registered. */
+export const enterpriseCodes = pgTable(
+  'enterprise_codes',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    code: text('code').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('enterprise_codes_enterprise_uq').on(t.enterpriseId),
+    unique('enterprise_codes_zone_code_uq').on(t.zoneId, t.code),
+  ],
+);
+
+/** 涉企检查, registered against the enterprise code; flags are computed by the zone's rules when registered. */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    /** 联合检查: the other departments that came along (one entry, one visit for the enterprise). */
+    jointDepartmentIds: uuid('joint_department_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    inspectedOn: date('inspected_on').notNull(),
+    inspectors: text('inspectors').notNull(),
+    kind: text('kind', { enum: ['routine', 'complaint', 'special'] }).notNull(),
+    purpose: text('purpose').notNull(),
+    result: text('result', { enum: ['no_issue', 'rectify', 'penalty'] }).notNull(),
+    resultNote: text('result_note').notNull().default(''),
+    flags: text('flags').array().$type<InspectionFlag[]>().notNull().default(sql`'{}'::text[]`),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('inspections_zone_enterprise_idx').on(t.zoneId, t.enterpriseId, t.inspectedOn),
+    index('inspections_zone_department_idx').on(t.zoneId, t.departmentId, t.inspectedOn),
   ],
 );
