@@ -23,7 +23,10 @@ test('a policy is published; an eligible enterprise sees it and applies; the lea
   await expect(form).toBeHidden();
   await leader.getByRole('link', { name: title }).click();
   await leader.getByRole('button', { name: '发布并匹配' }).click();
-  await leader.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await leader
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(leader.getByText(/匹配并通知的企业（[1-9]\d*）/)).toBeVisible();
 
   // 2. The enterprise sees it among its policies and applies.

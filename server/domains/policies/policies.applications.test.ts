@@ -163,8 +163,12 @@ describe('§6 policies: application → correction → review → payout → dis
     const byId = new Map(card.policies.map((p: { policyId: string }) => [p.policyId, p]));
     expect(byId.get(open)).toMatchObject({ mode: 'apply', applicationStatus: null, amountFen: 3_000_000 });
     // Every earlier policy of this file is on the card with its state (approved, rejected, auto-granted…).
-    expect(card.policies.filter((p: { applicationStatus: string }) => p.applicationStatus === 'approved').length).toBe(2);
-    expect(card.policies.filter((p: { applicationStatus: string }) => p.applicationStatus === 'rejected').length).toBe(1);
+    expect(card.policies.filter((p: { applicationStatus: string }) => p.applicationStatus === 'approved').length).toBe(
+      2,
+    );
+    expect(card.policies.filter((p: { applicationStatus: string }) => p.applicationStatus === 'rejected').length).toBe(
+      1,
+    );
     expect(card.contacts).toEqual([{ tag: 'land', departmentName: tenant.deptA.name }]);
     // The other enterprise meets no condition: an empty list; it cannot read the eligible one's card.
     const outsiderCard = await outsider.get(`/api/services/enterprises/${eligibleId}/card`);
