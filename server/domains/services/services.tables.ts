@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { InspectionFlag } from '../../../shared/inspections';
+import type { PolicyRules } from '../../../shared/policies';
 import type { DemandTag, ServiceRules } from '../../../shared/services';
 import { users } from '../auth/auth.tables';
 import { enterprises } from '../enterprises/enterprises.tables';
@@ -224,4 +225,56 @@ export const inspections = pgTable(
     index('inspections_zone_enterprise_idx').on(t.zoneId, t.enterpriseId, t.inspectedOn),
     index('inspections_zone_department_idx').on(t.zoneId, t.departmentId, t.inspectedOn),
   ],
+);
+
+/** 四库三台阶: entry criteria of each cultivation pool (structured conditions), per zone. */
+export const cultivationCriteria = pgTable(
+  'cultivation_criteria',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    tier: text('tier', { enum: ['upscale', 'provincial', 'national', 'group'] }).notNull(),
+    rules: jsonb('rules').$type<PolicyRules>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('cultivation_criteria_zone_tier_uq').on(t.zoneId, t.tier)],
+);
+
+/** The pool an enterprise is in now (at most one). */
+export const enterpriseTiers = pgTable(
+  'enterprise_tiers',
+  {
+    enterpriseId: uuid('enterprise_id')
+      .primaryKey()
+      .references(() => enterprises.id),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    tier: text('tier', { enum: ['upscale', 'provincial', 'national', 'group'] }).notNull(),
+    since: date('since').notNull(),
+  },
+  (t) => [index('enterprise_tiers_zone_tier_idx').on(t.zoneId, t.tier)],
+);
+
+/** Every movement between pools (the progress record of 三台阶). */
+export const enterpriseTierMoves = pgTable(
+  'enterprise_tier_moves',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    fromTier: text('from_tier', { enum: ['upscale', 'provincial', 'national', 'group'] }),
+    toTier: text('to_tier', { enum: ['upscale', 'provincial', 'national', 'group'] }),
+    movedOn: date('moved_on').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('enterprise_tier_moves_zone_idx').on(t.zoneId, t.movedOn)],
 );

@@ -308,6 +308,26 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'enterprises',
     component: lazy(() => import('../domains/services/pages/OfficersPage')),
   },
+  {
+    path: '/services/card',
+    key: 'understandingCard',
+    label: 'services.card.title',
+    description: 'services.card.description',
+    icon: <SafetyCertificateOutlined />,
+    access: 'policies.apply',
+    group: 'enterprises',
+    component: lazy(() => import('../domains/services/pages/UnderstandingCardPage')),
+  },
+  {
+    path: '/services/card/:id',
+    key: 'understandingCardOf',
+    label: 'services.card.title',
+    icon: <SafetyCertificateOutlined />,
+    access: 'inspections.read',
+    group: 'enterprises',
+    hideInMenu: true,
+    component: lazy(() => import('../domains/services/pages/UnderstandingCardPage')),
+  },
   // policies (惠企政策)
   {
     path: '/policies',

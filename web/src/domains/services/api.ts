@@ -1,5 +1,5 @@
 import type { EnterpriseCode, JointSuggestion } from '@shared/inspections';
-import type { OfficerMetricsRow, PortfolioItem } from '@shared/officers';
+import type { OfficerMetricsRow, PortfolioItem, UnderstandingCard } from '@shared/officers';
 import type { Department } from '@shared/org';
 import type { Demand, DemandMetricsRow } from '@shared/services';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -125,5 +125,14 @@ export function usePortfolio(staffId: string, period: Period) {
     queryKey: [OFFICERS, 'portfolio', staffId, period],
     queryFn: ({ signal }) =>
       api.get<PortfolioItem[]>(`${OFFICERS}/${staffId}/portfolio`, { query: { ...period }, signal }),
+  });
+}
+
+export function useUnderstandingCard(enterpriseId: string | undefined | null) {
+  return useQuery({
+    queryKey: ['/api/services/enterprises', enterpriseId, 'card'],
+    queryFn: ({ signal }) => api.get<UnderstandingCard>(`/api/services/enterprises/${enterpriseId}/card`, { signal }),
+    enabled: Boolean(enterpriseId),
+    retry: false,
   });
 }

@@ -34,6 +34,11 @@ function Portfolio({ staffId, period }: { staffId: string; period: Period }) {
         },
         { key: 'v', title: t('services.officers.visitsInPeriod'), dataIndex: 'visits', align: 'right' },
         {
+          key: 'card',
+          title: t('services.card.title'),
+          render: (_, r) => <Link to={`/services/card/${r.enterpriseId}`}>{t('services.card.title')}</Link>,
+        },
+        {
           key: 'o',
           title: t('services.officers.openDemands'),
           align: 'right',
