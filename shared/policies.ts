@@ -74,3 +74,83 @@ export const policyMatchSchema = z.object({
   creditCode: z.string(),
   notifiedOn: z.string(),
 });
+
+// ---- applications, review, payouts, disclosure (统一申报、统一受理、统一公开) ------------------------------------------
+
+/** submitted → (returned → submitted)* → approved | rejected. 免申即享 applications are created approved. */
+export const applicationStatuses = ['submitted', 'returned', 'approved', 'rejected'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export const applicationInputSchema = z.object({
+  statement: z.string().trim().min(4).max(4000),
+  fileIds: z.array(z.uuid()).max(20).default([]),
+});
+export type ApplicationInput = z.infer<typeof applicationInputSchema>;
+
+export const applicationReviewSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('return'), note: z.string().trim().min(4).max(1000) }),
+  z.object({ decision: z.literal('reject'), note: z.string().trim().min(4).max(1000) }),
+  z.object({
+    decision: z.literal('approve'),
+    note: z.string().trim().max(1000).default(''),
+    /** The award in fen; the policy's amount when omitted (required when the policy has none). */
+    awardFen: z.number().int().min(1).max(100_000_000_000).nullable().default(null),
+  }),
+]);
+export type ApplicationReview = z.infer<typeof applicationReviewSchema>;
+
+export const payoutInputSchema = z.object({
+  amountFen: z.number().int().min(1).max(100_000_000_000),
+  paidOn: z.iso.date(),
+  voucher: z.string().trim().max(100).default(''),
+});
+export type PayoutInput = z.infer<typeof payoutInputSchema>;
+
+export const applicationSchema = z.object({
+  id: z.uuid(),
+  zoneId: z.uuid(),
+  policyId: z.uuid(),
+  policyTitle: z.string(),
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  status: z.enum(applicationStatuses),
+  statement: z.string(),
+  fileIds: z.array(z.uuid()),
+  autoGranted: z.boolean(),
+  submittedOn: z.string(),
+  returnCount: z.number().int(),
+  reviewNote: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  awardFen: z.number().int().nullable(),
+  paidFen: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PolicyApplication = z.infer<typeof applicationSchema>;
+
+export const applicationListQuerySchema = pageQuerySchema.extend({
+  policyId: z.uuid().optional(),
+  status: z.enum(applicationStatuses).optional(),
+});
+export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
+
+export const payoutSchema = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  amountFen: z.number().int(),
+  paidOn: z.string(),
+  voucher: z.string(),
+  createdAt: z.string(),
+});
+
+/** 公示: approved awards of a zone, public (no login): policy, enterprise, award, paid, decision date. */
+export const disclosureRowSchema = z.object({
+  policyId: z.uuid(),
+  policyTitle: z.string(),
+  enterpriseName: z.string(),
+  creditCode: z.string(),
+  awardFen: z.number().int(),
+  paidFen: z.number().int(),
+  autoGranted: z.boolean(),
+  decidedOn: z.string(),
+});

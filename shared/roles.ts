@@ -122,6 +122,20 @@ export const PERMISSIONS = {
   ],
   'visits.write': ['admin', 'zone_leader', 'dept_head', 'dept_staff', 'service_officer'],
   'visits.rate': ['enterprise'],
+  // Inspections (一码护商): departments register them by the enterprise code; the enterprise sees every one of its own.
+  'inspections.read': [
+    'admin',
+    'zone_leader',
+    'dept_head',
+    'dept_staff',
+    'service_officer',
+    'enterprise',
+    'auditor',
+    'province_viewer',
+  ],
+  'inspections.write': ['admin', 'zone_leader', 'dept_head', 'dept_staff'],
+  'inspections.plan': ['admin', 'zone_leader', 'dept_head', 'service_officer', 'auditor', 'province_viewer'],
+  'inspections.reissue': ['admin', 'zone_leader'],
   // Policies (惠企政策): staff read; leaders and department heads draft and publish; an enterprise reads the
   // published policies it was matched to (scope).
   'policies.read': [
@@ -135,6 +149,9 @@ export const PERMISSIONS = {
     'province_viewer',
   ],
   'policies.write': ['admin', 'zone_leader', 'dept_head'],
+  // 统一申报 by the enterprise; 统一受理 (review, payouts) by leaders and department heads.
+  'policies.apply': ['enterprise'],
+  'policies.review': ['admin', 'zone_leader', 'dept_head'],
   // performance (考核与薪酬): scores readable zone-wide by staff roles (a department role sees its own people only);
   // leaders run cycles and pay; department heads enter manual values for their department; staff may appeal.
   // Pay lines: leader and auditor the whole zone, a department head their department.

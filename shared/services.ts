@@ -55,6 +55,11 @@ export const serviceRulesSchema = z.object({
   leaderEscalationDays: z.number().int().min(0).max(60).default(5),
   /** Visits of the same enterprise by several departments within this many calendar days warn (重复走访). */
   visitWindowDays: z.number().int().min(1).max(365).default(30),
+  /** 涉企检查频次: routine inspections one department may make of one enterprise in a calendar year. */
+  inspectionsPerDeptYear: z.number().int().min(1).max(52).default(2),
+  /** 频繁检查: more than this many inspections (all departments) of one enterprise within the window are flagged. */
+  inspectionsPerWindow: z.number().int().min(1).max(100).default(3),
+  inspectionWindowDays: z.number().int().min(1).max(365).default(30),
 });
 export type ServiceRules = z.infer<typeof serviceRulesSchema>;
 export const DEFAULT_SERVICE_RULES: ServiceRules = serviceRulesSchema.parse({});
@@ -90,10 +95,19 @@ export const demandInputSchema = z.object({
 });
 export type DemandInput = z.infer<typeof demandInputSchema>;
 
-/** Dispatch (分派): to a department, or to an outside body (吹哨). */
+/**
+ * Dispatch (分派): to a department, or to an outside body (吹哨): a district department of the reform module's
+ * register, which gets a whistle matter (园区吹哨、部门报到) with its own response deadline.
+ */
 export const demandRouteInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('department'), departmentId: z.uuid(), note: text(500).default('') }),
-  z.object({ kind: z.literal('external'), externalBody: text(100).min(2), note: text(500).default('') }),
+  z.object({
+    kind: z.literal('external'),
+    districtDepartmentId: z.uuid(),
+    /** Working days the outside body has to respond; its own default when omitted. */
+    responseDays: z.number().int().min(1).max(60).nullable().default(null),
+    note: text(500).default(''),
+  }),
 ]);
 export type DemandRouteInput = z.infer<typeof demandRouteInputSchema>;
 
@@ -142,6 +156,9 @@ export const demandSchema = z.object({
   departmentName: nullableString,
   externalBody: nullableString,
   whistleId: z.uuid().nullable(),
+  /** The reform module's whistle matter (CS-yyyy-nnn) and its state, when whistled. */
+  whistleCode: nullableString,
+  whistleStatus: z.enum(['open', 'responded', 'closed']).nullable(),
   receivedOn: z.string(),
   cycleStartOn: z.string(),
   signDue: z.string(),

@@ -288,6 +288,24 @@ export const messages = {
     'zh-CN': '政策已发布，不能修改或重复发布',
     'en-US': 'The policy is already published; it cannot be changed or published again',
   },
+  POLICY_NOT_OPEN: {
+    'zh-CN': '该政策未在申报期或为免申即享政策，不能申报',
+    'en-US': 'This policy does not take applications (not published, or granted without applying)',
+  },
+  POLICY_NOT_ELIGIBLE: {
+    'zh-CN': '本企业不在该政策的匹配范围内',
+    'en-US': 'Your enterprise is not eligible for this policy',
+  },
+  APPLICATION_EXISTS: { 'zh-CN': '已申报过该政策', 'en-US': 'You already applied for this policy' },
+  APPLICATION_WRONG_STATE: {
+    'zh-CN': '申报当前状态（{status}）不允许此操作',
+    'en-US': 'This is not possible while the application is {status}',
+  },
+  AWARD_REQUIRED: { 'zh-CN': '该政策未设定金额，请填写核定金额', 'en-US': 'The policy has no amount: enter the award' },
+  PAYOUT_EXCEEDS_AWARD: {
+    'zh-CN': '累计兑现金额不能超过核定金额',
+    'en-US': 'Total payouts cannot exceed the award',
+  },
   COMPLEX_SHORTER_THAN_RESOLVE: {
     'zh-CN': '复杂件时限不能短于一般办结时限',
     'en-US': 'The complex limit cannot be shorter than the normal resolution limit',

@@ -12,6 +12,7 @@ import {
 import { notFound } from '../../platform/errors';
 import { idParams, scopeOf } from '../../platform/http/crud';
 import { present } from '../../platform/http/present';
+import { policyApplicationsRoutes } from './policies.applications.routes';
 import * as service from './policies.service';
 
 const tags = ['policies'];
@@ -22,6 +23,7 @@ const base = '/api/policies';
 export async function policiesRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.ctx.database.db;
+  await app.register(policyApplicationsRoutes);
 
   app.get(
     base,

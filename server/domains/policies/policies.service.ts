@@ -8,6 +8,7 @@ import { AppError, invalid, notFound } from '../../platform/errors';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { shanghaiToday } from '../services/services.rules';
 import { subParks } from '../tenancy/tenancy.tables';
+import { grantAutomatically } from './policies.applications';
 import { eligibleWhere } from './policies.match';
 import { policies, policyMatches } from './policies.tables';
 
@@ -146,6 +147,16 @@ export async function publishPolicy(db: Db, scope: ZoneScope, id: string, now = 
           matched.map((m) => ({ zoneId: scope.zoneId, policyId: id, enterpriseId: m.enterpriseId, notifiedOn: on })),
         );
     }
+    const granted =
+      before.mode === 'auto'
+        ? await grantAutomatically(
+            tx,
+            scope,
+            before,
+            matched.map((m) => m.enterpriseId),
+            on,
+          )
+        : 0;
     await recordAudit(tx, {
       actor: scope.actor,
       zoneId: scope.zoneId,
@@ -153,7 +164,7 @@ export async function publishPolicy(db: Db, scope: ZoneScope, id: string, now = 
       entity: 'policy',
       entityId: id,
       before,
-      after: { status: 'published', publishedOn: on, matched: matched.length },
+      after: { status: 'published', publishedOn: on, matched: matched.length, granted },
     });
     return (await getPolicy(tx, scope, id))!;
   });

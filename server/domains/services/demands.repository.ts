@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db';
 import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { departments } from '../org/org.tables';
+import { reformWhistles } from '../reform/reform.tables';
 import { demands } from './services.tables';
 
 export const OPEN_STATUSES = ['pending_route', 'assigned', 'signed', 'replied'] as const;
@@ -48,20 +49,36 @@ export function overdueOf(d: DemandRecord, today: string): Demand['overdue'] {
   return null;
 }
 
-const columns = { d: demands, enterpriseName: enterprises.name, departmentName: departments.name };
+const columns = {
+  d: demands,
+  enterpriseName: enterprises.name,
+  departmentName: departments.name,
+  whistleCode: reformWhistles.code,
+  whistleStatus: reformWhistles.status,
+};
 
 export type DemandRow = DemandRecord & {
   enterpriseName: string;
   departmentName: string | null;
+  whistleCode: string | null;
+  whistleStatus: Demand['whistleStatus'];
   overdue: Demand['overdue'];
   onTime: boolean | null;
 };
 
 function flatten(today: string) {
-  return (r: { d: DemandRecord; enterpriseName: string; departmentName: string | null }): DemandRow => ({
+  return (r: {
+    d: DemandRecord;
+    enterpriseName: string;
+    departmentName: string | null;
+    whistleCode: string | null;
+    whistleStatus: Demand['whistleStatus'];
+  }): DemandRow => ({
     ...r.d,
     enterpriseName: r.enterpriseName,
     departmentName: r.departmentName,
+    whistleCode: r.whistleCode,
+    whistleStatus: r.whistleStatus,
     overdue: overdueOf(r.d, today),
     onTime: r.d.status === 'resolved' || r.d.status === 'closed' ? r.d.allOnTime : null,
   });
@@ -107,7 +124,8 @@ function base(ex: Executor) {
     .select(columns)
     .from(demands)
     .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
-    .leftJoin(departments, eq(departments.id, demands.departmentId));
+    .leftJoin(departments, eq(departments.id, demands.departmentId))
+    .leftJoin(reformWhistles, eq(reformWhistles.id, demands.whistleId));
 }
 
 export async function demandPage(

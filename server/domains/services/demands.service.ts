@@ -15,6 +15,8 @@ import { enterprises } from '../enterprises/enterprises.tables';
 import { registerTimelineSource } from '../enterprises/enterprises.timeline';
 import { assertFilesUsable } from '../files/files.service';
 import { departments } from '../org/org.tables';
+import { getDepartment as getDistrictDepartment } from '../reform/reform.whistle.repository';
+import { raiseWhistle } from '../reform/reform.whistle.service';
 import { type DemandRow, demandScope, getDemand, getDemandInZone, OPEN_STATUSES } from './demands.repository';
 import { demandDeadlines, rulesFor, rulesOfZones, shanghaiToday } from './services.rules';
 import { demandRoutingRules, demands, visits } from './services.tables';
@@ -142,29 +144,42 @@ export async function createDemand(db: Db, scope: ZoneScope, input: DemandInput,
   });
 }
 
-/** 分派 / 吹哨: send a demand that nobody has signed yet to a department or to an outside body. */
+/**
+ * 分派 / 吹哨: send a demand that nobody has signed yet to a department, or to an outside body. Whistling raises a
+ * matter in the reform module's 园区吹哨 register (origin enterprise_demand, response deadline from the outside
+ * body's rule) in the same transaction and links it to the demand. A matter raised by an earlier routing stays in
+ * the register (it was sent); the demand then points at the newest one.
+ */
 export async function routeDemand(db: Db, scope: ZoneScope, id: string, input: DemandRouteInput, now = new Date()) {
   const today = shanghaiToday(now);
   return db.transaction(async (tx) => {
     const d = await load(tx, scope, id, today);
     if (d.status !== 'pending_route' && d.status !== 'assigned') throw wrongState(d.status);
+    let routed: { departmentId: string | null; externalBody: string | null; whistleId: string | null };
     if (input.kind === 'department') {
       const [dep] = await tx
         .select({ id: departments.id })
         .from(departments)
         .where(and(eq(departments.zoneId, scope.zoneId), eq(departments.id, input.departmentId)));
       if (!dep) throw invalid({ departmentId: 'UNKNOWN_REFERENCE' });
+      routed = { departmentId: dep.id, externalBody: null, whistleId: null };
+    } else {
+      const body = await getDistrictDepartment(tx, scope, input.districtDepartmentId);
+      if (!body) throw invalid({ districtDepartmentId: 'UNKNOWN_REFERENCE' });
+      const whistle = await raiseWhistle(tx, scope, {
+        title: `${d.serial} ${d.enterpriseName}：${d.title}`.slice(0, 200),
+        detail: [d.content, input.note].filter(Boolean).join('\n').slice(0, 2000),
+        departmentId: body.id,
+        raisedOn: today,
+        responseDays: input.responseDays,
+        origin: 'enterprise_demand',
+        originRef: d.id,
+      });
+      routed = { departmentId: null, externalBody: whistle.departmentName, whistleId: whistle.id };
     }
     await tx
       .update(demands)
-      .set({
-        status: 'assigned',
-        routeKind: input.kind,
-        departmentId: input.kind === 'department' ? input.departmentId : null,
-        externalBody: input.kind === 'external' ? input.externalBody : null,
-        whistleId: null,
-        updatedAt: now,
-      })
+      .set({ status: 'assigned', routeKind: input.kind, ...routed, updatedAt: now })
       .where(eq(demands.id, id));
     await audit(tx, scope, input.kind === 'external' ? 'whistle' : 'route', d, id, input.note);
     return load(tx, scope, id, today);
@@ -180,7 +195,14 @@ export async function returnDemand(db: Db, scope: ZoneScope, id: string, reason:
     if (d.status !== 'assigned') throw wrongState(d.status);
     await tx
       .update(demands)
-      .set({ status: 'pending_route', routeKind: null, departmentId: null, externalBody: null, updatedAt: now })
+      .set({
+        status: 'pending_route',
+        routeKind: null,
+        departmentId: null,
+        externalBody: null,
+        whistleId: null,
+        updatedAt: now,
+      })
       .where(eq(demands.id, id));
     await audit(tx, scope, 'return', d, id, reason);
     return (await getDemandInZone(tx, scope.zoneId, id, today))!;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../../shared/credit-code';
 import { verifyAudit } from '../../platform/audit';
 import { auditEvents } from '../../platform/audit.tables';
-import { WorkCalendar } from '../../platform/calendar';
+import { calendarOf, WorkCalendar } from '../../platform/calendar';
 import { makeTenant, makeUser, PASSWORD, type Tenant } from '../../test/factories';
 import { type Client, createTestContext, login, type TestContext } from '../../test/harness';
 import { createDemand, recomputeDemandDeadlines } from './demands.service';
@@ -89,16 +89,72 @@ describe('§6 demands: routing (分类派单, 分派, 吹哨)', () => {
   });
 
   it('whistles to an outside body; the department cannot act on it, the dispatcher follows it up', async () => {
+    const body = await leader.post('/api/reform/district-departments', {
+      name: '国网益阳供电公司',
+      responseDays: 3,
+    });
+    expect(body.statusCode).toBe(200);
     const d = (await officer.post('/api/services/demands', demand({ tags: ['energy'] }))).json();
     const w = await officer.post(`/api/services/demands/${d.id}/route`, {
       kind: 'external',
-      externalBody: '国网益阳供电公司',
+      districtDepartmentId: body.json().id,
     });
-    expect(w.json()).toMatchObject({ status: 'assigned', routeKind: 'external', externalBody: '国网益阳供电公司' });
+    expect(w.json()).toMatchObject({
+      status: 'assigned',
+      routeKind: 'external',
+      externalBody: '国网益阳供电公司',
+      whistleStatus: 'open',
+    });
+    expect(w.json().whistleCode).toMatch(/^CS-\d{4}-\d{3}$/);
     expect((await headA.post(`/api/services/demands/${d.id}/sign`)).statusCode).toBe(404);
     expect((await officer.post(`/api/services/demands/${d.id}/sign`)).json().status).toBe('signed');
     const history = (await leader.get(`/api/services/demands/${d.id}/history`)).json();
     expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'whistle', 'sign']);
+  });
+
+  it('吹哨 raises a reform whistle matter in the same transaction (origin enterprise_demand, linked both ways)', async () => {
+    const body = (
+      await leader.post('/api/reform/district-departments', { name: '益阳市自然资源和规划局', responseDays: 5 })
+    ).json();
+    const d = (await officer.post('/api/services/demands', demand({ tags: ['land'] }))).json();
+    const routed = (
+      await officer.post(`/api/services/demands/${d.id}/route`, {
+        kind: 'external',
+        districtDepartmentId: body.id,
+        note: '用地指标需市局协调',
+      })
+    ).json();
+    expect(routed.whistleId).toBeTruthy();
+    const whistle = (await leader.get(`/api/reform/whistles/${routed.whistleId}`)).json();
+    expect(whistle).toMatchObject({
+      origin: 'enterprise_demand',
+      originRef: d.id,
+      departmentId: body.id,
+      responseDays: 5,
+      status: 'open',
+    });
+    expect(whistle.title).toContain(d.serial);
+    // The response deadline is counted on the working-day calendar from the day it was raised.
+    expect(whistle.dueOn).toBe((await calendarOf(ctx.database.db)).addWorkdays(whistle.raisedOn, 5).date);
+    // An unknown (or another zone's) outside body is a field error, and nothing is written: no demand change, no
+    // whistle matter.
+    const d2 = (await officer.post('/api/services/demands', demand({ tags: ['land'] }))).json();
+    const before = (await leader.get('/api/reform/whistles?pageSize=500')).json().total;
+    const other = await makeTenant(ctx.app);
+    const otherBody = (
+      await (await other.as('zone_leader')).post('/api/reform/district-departments', { name: '外区部门' })
+    ).json();
+    const bad = await officer.post(`/api/services/demands/${d2.id}/route`, {
+      kind: 'external',
+      districtDepartmentId: otherBody.id,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().fields)).toEqual(['districtDepartmentId']);
+    expect((await leader.get('/api/reform/whistles?pageSize=500')).json().total).toBe(before);
+    expect((await leader.get(`/api/services/demands/${d2.id}`)).json()).toMatchObject({
+      status: 'pending_route',
+      whistleId: null,
+    });
   });
 
   it('a demand of another zone is simply not found (read, act, history)', async () => {

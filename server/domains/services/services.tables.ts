@@ -13,10 +13,13 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { InspectionFlag } from '../../../shared/inspections';
+import type { PolicyRules } from '../../../shared/policies';
 import type { DemandTag, ServiceRules } from '../../../shared/services';
 import { users } from '../auth/auth.tables';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { departments, staff } from '../org/org.tables';
+import { reformWhistles } from '../reform/reform.tables';
 import { zones } from '../tenancy/tenancy.tables';
 
 /** Per-zone, per-year parameters of the service rules (working-day limits, escalation, visit window). */
@@ -128,9 +131,9 @@ export const demands = pgTable(
       .default('pending_route'),
     routeKind: text('route_kind', { enum: ['department', 'external'] }),
     departmentId: uuid('department_id').references(() => departments.id),
-    /** 吹哨: the outside body's name; whistle_id links the reform module's whistle record once merged. */
+    /** 吹哨: the outside body's name, and the reform module's whistle matter raised for this routing. */
     externalBody: text('external_body'),
-    whistleId: uuid('whistle_id'),
+    whistleId: uuid('whistle_id').references(() => reformWhistles.id),
     receivedOn: date('received_on').notNull(),
     /** Start of the current handling cycle: received_on, or the reopening date. */
     cycleStartOn: date('cycle_start_on').notNull(),
@@ -170,4 +173,108 @@ export const demands = pgTable(
     index('demands_zone_received_idx').on(t.zoneId, t.receivedOn),
     check('demands_escalation_ck', sql`${t.escalationLevel} between 0 and 2`),
   ],
+);
+
+/** 一码护商: the enterprise's code, printed as a QR card; scanning it is how an inspection is registered. */
+export const enterpriseCodes = pgTable(
+  'enterprise_codes',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    code: text('code').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('enterprise_codes_enterprise_uq').on(t.enterpriseId),
+    unique('enterprise_codes_zone_code_uq').on(t.zoneId, t.code),
+  ],
+);
+
+/** 涉企检查, registered against the enterprise code; flags are computed by the zone's rules when registered. */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    /** 联合检查: the other departments that came along (one entry, one visit for the enterprise). */
+    jointDepartmentIds: uuid('joint_department_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    inspectedOn: date('inspected_on').notNull(),
+    inspectors: text('inspectors').notNull(),
+    kind: text('kind', { enum: ['routine', 'complaint', 'special'] }).notNull(),
+    purpose: text('purpose').notNull(),
+    result: text('result', { enum: ['no_issue', 'rectify', 'penalty'] }).notNull(),
+    resultNote: text('result_note').notNull().default(''),
+    flags: text('flags').array().$type<InspectionFlag[]>().notNull().default(sql`'{}'::text[]`),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('inspections_zone_enterprise_idx').on(t.zoneId, t.enterpriseId, t.inspectedOn),
+    index('inspections_zone_department_idx').on(t.zoneId, t.departmentId, t.inspectedOn),
+  ],
+);
+
+/** 四库三台阶: entry criteria of each cultivation pool (structured conditions), per zone. */
+export const cultivationCriteria = pgTable(
+  'cultivation_criteria',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    tier: text('tier', { enum: ['upscale', 'provincial', 'national', 'group'] }).notNull(),
+    rules: jsonb('rules').$type<PolicyRules>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('cultivation_criteria_zone_tier_uq').on(t.zoneId, t.tier)],
+);
+
+/** The pool an enterprise is in now (at most one). */
+export const enterpriseTiers = pgTable(
+  'enterprise_tiers',
+  {
+    enterpriseId: uuid('enterprise_id')
+      .primaryKey()
+      .references(() => enterprises.id),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    tier: text('tier', { enum: ['upscale', 'provincial', 'national', 'group'] }).notNull(),
+    since: date('since').notNull(),
+  },
+  (t) => [index('enterprise_tiers_zone_tier_idx').on(t.zoneId, t.tier)],
+);
+
+/** Every movement between pools (the progress record of 三台阶). */
+export const enterpriseTierMoves = pgTable(
+  'enterprise_tier_moves',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    fromTier: text('from_tier', { enum: ['upscale', 'provincial', 'national', 'group'] }),
+    toTier: text('to_tier', { enum: ['upscale', 'provincial', 'national', 'group'] }),
+    movedOn: date('moved_on').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('enterprise_tier_moves_zone_idx').on(t.zoneId, t.movedOn)],
 );

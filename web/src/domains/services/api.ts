@@ -1,3 +1,5 @@
+import type { EnterpriseCode, JointSuggestion } from '@shared/inspections';
+import type { OfficerMetricsRow, PortfolioItem, UnderstandingCard } from '@shared/officers';
 import type { Department } from '@shared/org';
 import type { Demand, DemandMetricsRow } from '@shared/services';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -68,4 +70,69 @@ export function useEnterpriseSearch(q: string, enabled = true) {
     enabled,
   });
   return { options: (query.data?.data ?? []).map((e) => ({ value: e.id, label: e.name })), loading: query.isFetching };
+}
+
+/** Outside bodies a demand can be whistled to (the reform module's register of district departments). */
+export function useDistrictDepartmentOptions(enabled = true) {
+  const query = useQuery({
+    queryKey: ['/api/reform/district-departments', 'options'],
+    queryFn: ({ signal }) =>
+      api.get<{ id: string; name: string; responseDays: number }[]>('/api/reform/district-departments', { signal }),
+    enabled,
+  });
+  return (query.data ?? []).map((d) => ({ value: d.id, label: `${d.name}（${d.responseDays}）` }));
+}
+
+export const INSPECTIONS = '/api/services/inspections';
+export const ENTERPRISE_CODES = '/api/services/enterprise-codes';
+
+export function useEnterpriseCode(enterpriseId: string | undefined | null) {
+  return useQuery({
+    queryKey: [ENTERPRISE_CODES, enterpriseId],
+    queryFn: ({ signal }) => api.get<EnterpriseCode>(`${ENTERPRISE_CODES}/${enterpriseId}`, { signal }),
+    enabled: Boolean(enterpriseId),
+    retry: false,
+  });
+}
+
+export function useJointSuggestions(enabled: boolean) {
+  return useQuery({
+    queryKey: [INSPECTIONS, 'joint'],
+    queryFn: ({ signal }) => api.get<JointSuggestion[]>(`${INSPECTIONS}/joint-suggestions`, { signal }),
+    enabled,
+  });
+}
+
+/** The URL a phone opens from the enterprise's QR card: the inspection form with the code filled in. */
+export const inspectionUrl = (code: string) =>
+  `${window.location.origin}/services/inspections?code=${encodeURIComponent(code)}`;
+
+export const OFFICERS = '/api/services/officers';
+export interface Period {
+  from?: string;
+  to?: string;
+}
+
+export function useOfficerMetrics(period: Period) {
+  return useQuery({
+    queryKey: [OFFICERS, 'metrics', period],
+    queryFn: ({ signal }) => api.get<OfficerMetricsRow[]>(`${OFFICERS}/metrics`, { query: { ...period }, signal }),
+  });
+}
+
+export function usePortfolio(staffId: string, period: Period) {
+  return useQuery({
+    queryKey: [OFFICERS, 'portfolio', staffId, period],
+    queryFn: ({ signal }) =>
+      api.get<PortfolioItem[]>(`${OFFICERS}/${staffId}/portfolio`, { query: { ...period }, signal }),
+  });
+}
+
+export function useUnderstandingCard(enterpriseId: string | undefined | null) {
+  return useQuery({
+    queryKey: ['/api/services/enterprises', enterpriseId, 'card'],
+    queryFn: ({ signal }) => api.get<UnderstandingCard>(`/api/services/enterprises/${enterpriseId}/card`, { signal }),
+    enabled: Boolean(enterpriseId),
+    retry: false,
+  });
 }

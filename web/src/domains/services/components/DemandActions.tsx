@@ -6,7 +6,7 @@ import { FileUpload } from '../../../shared/components/FileUpload';
 import { useEnumOptions } from '../../../shared/format';
 import { applyServerErrors } from '../../../shared/forms';
 import { useCan, useSession } from '../../../shared/session';
-import { useDemandAction, useDepartmentOptions } from '../api';
+import { useDemandAction, useDepartmentOptions, useDistrictDepartmentOptions } from '../api';
 
 type Kind = 'route' | 'return' | 'reply' | 'complex' | 'resolve' | 'rate' | 'reopen';
 
@@ -24,12 +24,13 @@ export function DemandActions({ demand }: { demand: Demand }) {
   const canExtend = useCan('demands.extend');
   const canRate = useCan('demands.rate');
   const departments = useDepartmentOptions(canDispatch && kind === 'route');
+  const routeKind = Form.useWatch('kind', form);
+  const outsideBodies = useDistrictDepartmentOptions(canDispatch && kind === 'route' && routeKind === 'external');
   const satisfactionOptions = useEnumOptions(satisfactionLevels, 'services.satisfaction');
   const channelOptions = useEnumOptions(
     callbackChannels.filter((c) => c !== 'portal'),
     'services.channel',
   );
-  const routeKind = Form.useWatch('kind', form);
 
   const isDeptRole = role === 'dept_head' || role === 'dept_staff';
   // Same rule as the server: the routed department works it; an outside body's demand is followed by dispatchers.
@@ -118,8 +119,13 @@ export function DemandActions({ demand }: { demand: Demand }) {
                 />
               </Form.Item>
               {routeKind === 'external' ? (
-                <Form.Item name="externalBody" label={t('services.externalBody')} rules={[{ required: true, min: 2 }]}>
-                  <Input maxLength={100} placeholder={t('services.externalBodyHint')} />
+                <Form.Item
+                  name="districtDepartmentId"
+                  label={t('services.externalBody')}
+                  extra={t('services.externalBodyHint')}
+                  rules={[{ required: true }]}
+                >
+                  <Select options={outsideBodies} showSearch optionFilterProp="label" />
                 </Form.Item>
               ) : (
                 <Form.Item name="departmentId" label={t('services.department')} rules={[{ required: true }]}>

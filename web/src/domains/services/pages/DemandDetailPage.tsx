@@ -55,6 +55,12 @@ export default function DemandDetailPage() {
           <Descriptions.Item label={t('services.handler')}>
             {d.departmentName ??
               (d.externalBody ? `${t('services.whistle')}：${d.externalBody}` : t('services.unrouted'))}
+            {d.whistleCode && (
+              <Tag style={{ marginLeft: 8 }}>
+                {d.whistleCode} ·{' '}
+                {t(`reform.whistleStatus.${d.whistleStatus}`, { defaultValue: d.whistleStatus ?? '' })}
+              </Tag>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('services.contactName')}>
             {[d.contactName, d.contactPhone].filter(Boolean).join(' ') || '—'}
