@@ -274,3 +274,64 @@ export const appointmentListQuerySchema = z.object({
   /** Expiry alerts: terms ending within this many days of today (China time). */
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
 });
+
+// ---------------------------------------------------------------- my KPIs (我的考核)
+
+export const myCycleSchema = z.object({
+  cycleId: z.uuid(),
+  cycleName: z.string(),
+  period: z.enum(cyclePeriods),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: z.enum(cycleStatuses),
+  scoreId: z.uuid(),
+  ownScore: z.number(),
+  score: z.number(),
+  rank: z.number().int(),
+  /** People ranked in the cycle (the rank's denominator). */
+  ranked: z.number().int(),
+  grade: gradeSchema.nullable(),
+  gradeReason: z.string().nullable(),
+  lines: z.array(scoreLineSchema),
+});
+
+export const myValueSchema = z.object({
+  indicatorId: z.uuid(),
+  name: z.string(),
+  actual: z.number(),
+  origin: z.enum(['manual', 'auto']),
+  note: z.string(),
+  records: z.array(sourceRecordSchema),
+  query: z.string(),
+});
+
+export const myPaySchema = z.object({
+  runId: z.uuid(),
+  year: z.number().int(),
+  kind: z.enum(payRunKinds),
+  quarter: z.number().int().nullable(),
+  postName: z.string(),
+  postCoefficient: z.number(),
+  grade: gradeSchema.nullable(),
+  gradeCoefficient: z.number(),
+  amountFen: z.number().int(),
+});
+
+/** The signed-in staff member's own appraisal: scores over time (trend), the latest cycle's values, pay. */
+export const myKpisSchema = z.object({
+  staff: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      employeeNo: z.string(),
+      departmentName: z.string(),
+      postName: z.string().nullable(),
+      postCoefficient: z.number().nullable(),
+      archiveRank: z.string(),
+    })
+    .nullable(),
+  cycles: z.array(myCycleSchema),
+  latestValues: z.array(myValueSchema),
+  pay: z.array(myPaySchema),
+});
+export type MyKpis = z.infer<typeof myKpisSchema>;

@@ -14,6 +14,7 @@ import {
   cycleSchema,
   indicatorSchema,
   indicatorSetSchema,
+  myKpisSchema,
   payLineQuerySchema,
   payLineSchema,
   payRunInputSchema,
@@ -29,6 +30,7 @@ import { present } from '../../platform/http/present';
 import * as appointmentsSvc from './performance.appointments';
 import * as appraisal from './performance.appraisal.service';
 import { indicatorSources } from './performance.indicators';
+import { myKpis } from './performance.me';
 import { payExportColumns } from './performance.pay.export';
 import * as pay from './performance.pay.service';
 import * as repo from './performance.repository';
@@ -100,6 +102,19 @@ export async function performanceRoutes(fastify: FastifyInstance): Promise<void>
         query,
         targets: [...targets],
       })),
+  );
+
+  app.get(
+    '/api/performance/me',
+    {
+      config: { access: 'performance.read' },
+      schema: {
+        tags,
+        summary: 'My KPIs: the signed-in account’s own staff member (scores over time, indicator values, pay)',
+        response: { 200: myKpisSchema, ...errors },
+      },
+    },
+    async (req) => myKpis(db, await scopeOf(app, req)),
   );
 
   app.get(
