@@ -335,3 +335,89 @@ export const myKpisSchema = z.object({
   pay: z.array(myPaySchema),
 });
 export type MyKpis = z.infer<typeof myKpisSchema>;
+
+// ---------------------------------------------------------------- competitive appointment rounds (竞聘上岗)
+
+/** The written tie-break of a round (server: performance.rounds.ts rankApplicants). */
+export const ROUND_TIE_BREAK_RULE = {
+  'zh-CN': '综合成绩高者在前；相同时面试成绩高者在前；再相同时入职日期早者在前（未知在后）；再相同按工号升序。',
+  'en-US':
+    'Higher total first; on equal totals the higher interview score, then the earlier hire date (unknown last), then the employee number.',
+} as const;
+
+export const roundInputSchema = z
+  .object({
+    name: z.string().trim().min(2).max(80),
+    method: z.enum(appointmentMethods).default('competitive'),
+    writtenWeight: pct.default(40),
+    interviewWeight: pct.default(60),
+    /** Lowest total that may be appointed. */
+    passScore: z.number().min(0).max(100).default(60),
+    /** 公示 days (calendar) before the results are final. */
+    publicityDays: z.number().int().min(1).max(30).default(5),
+    termStartsOn: z.iso.date(),
+    posts: z
+      .array(z.object({ postId: z.uuid(), seats: z.number().int().min(1).max(50) }))
+      .min(1)
+      .max(50),
+  })
+  .refine((r) => Math.round(r.writtenWeight * 100) + Math.round(r.interviewWeight * 100) === 10000, {
+    path: ['interviewWeight'],
+    message: 'ROUND_WEIGHTS_NOT_100',
+  })
+  .refine((r) => new Set(r.posts.map((p) => p.postId)).size === r.posts.length, {
+    path: ['posts'],
+    message: 'DUPLICATE_VALUE',
+  });
+export type RoundInput = z.infer<typeof roundInputSchema>;
+
+export const applicantInputSchema = z.object({ postId: z.uuid(), staffId: z.uuid() });
+const score100 = z.number().min(0).max(100).multipleOf(0.01);
+export const roundScoresSchema = z.object({
+  scores: z
+    .array(z.object({ applicantId: z.uuid(), writtenScore: score100, interviewScore: score100 }))
+    .min(1)
+    .max(500),
+});
+
+export const roundApplicantSchema = z.object({
+  id: z.uuid(),
+  postId: z.uuid(),
+  staffId: z.uuid(),
+  staffName: z.string(),
+  employeeNo: z.string(),
+  departmentName: z.string(),
+  archiveRank: z.string(),
+  writtenScore: z.number().nullable(),
+  interviewScore: z.number().nullable(),
+  total: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  result: z.enum(['selected', 'not_selected']).nullable(),
+  appointmentId: z.uuid().nullable(),
+});
+
+export const roundSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  method: z.enum(appointmentMethods),
+  writtenWeight: z.number(),
+  interviewWeight: z.number(),
+  passScore: z.number(),
+  publicityDays: z.number().int(),
+  termStartsOn: z.string(),
+  status: z.enum(['open', 'publicized', 'finalized']),
+  publicityStartsOn: z.string().nullable(),
+  publicityEndsOn: z.string().nullable(),
+  createdAt: z.string(),
+  posts: z.array(
+    z.object({
+      postId: z.uuid(),
+      postName: z.string(),
+      departmentName: z.string(),
+      coefficient: z.number(),
+      seats: z.number().int(),
+    }),
+  ),
+  applicants: z.array(roundApplicantSchema),
+});
+export type Round = z.infer<typeof roundSchema>;
