@@ -274,3 +274,150 @@ export const appointmentListQuerySchema = z.object({
   /** Expiry alerts: terms ending within this many days of today (China time). */
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
 });
+
+// ---------------------------------------------------------------- my KPIs (我的考核)
+
+export const myCycleSchema = z.object({
+  cycleId: z.uuid(),
+  cycleName: z.string(),
+  period: z.enum(cyclePeriods),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: z.enum(cycleStatuses),
+  scoreId: z.uuid(),
+  ownScore: z.number(),
+  score: z.number(),
+  rank: z.number().int(),
+  /** People ranked in the cycle (the rank's denominator). */
+  ranked: z.number().int(),
+  grade: gradeSchema.nullable(),
+  gradeReason: z.string().nullable(),
+  lines: z.array(scoreLineSchema),
+});
+
+export const myValueSchema = z.object({
+  indicatorId: z.uuid(),
+  name: z.string(),
+  actual: z.number(),
+  origin: z.enum(['manual', 'auto']),
+  note: z.string(),
+  records: z.array(sourceRecordSchema),
+  query: z.string(),
+});
+
+export const myPaySchema = z.object({
+  runId: z.uuid(),
+  year: z.number().int(),
+  kind: z.enum(payRunKinds),
+  quarter: z.number().int().nullable(),
+  postName: z.string(),
+  postCoefficient: z.number(),
+  grade: gradeSchema.nullable(),
+  gradeCoefficient: z.number(),
+  amountFen: z.number().int(),
+});
+
+/** The signed-in staff member's own appraisal: scores over time (trend), the latest cycle's values, pay. */
+export const myKpisSchema = z.object({
+  staff: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      employeeNo: z.string(),
+      departmentName: z.string(),
+      postName: z.string().nullable(),
+      postCoefficient: z.number().nullable(),
+      archiveRank: z.string(),
+    })
+    .nullable(),
+  cycles: z.array(myCycleSchema),
+  latestValues: z.array(myValueSchema),
+  pay: z.array(myPaySchema),
+});
+export type MyKpis = z.infer<typeof myKpisSchema>;
+
+// ---------------------------------------------------------------- competitive appointment rounds (竞聘上岗)
+
+/** The written tie-break of a round (server: performance.rounds.ts rankApplicants). */
+export const ROUND_TIE_BREAK_RULE = {
+  'zh-CN': '综合成绩高者在前；相同时面试成绩高者在前；再相同时入职日期早者在前（未知在后）；再相同按工号升序。',
+  'en-US':
+    'Higher total first; on equal totals the higher interview score, then the earlier hire date (unknown last), then the employee number.',
+} as const;
+
+export const roundInputSchema = z
+  .object({
+    name: z.string().trim().min(2).max(80),
+    method: z.enum(appointmentMethods).default('competitive'),
+    writtenWeight: pct.default(40),
+    interviewWeight: pct.default(60),
+    /** Lowest total that may be appointed. */
+    passScore: z.number().min(0).max(100).default(60),
+    /** 公示 days (calendar) before the results are final. */
+    publicityDays: z.number().int().min(1).max(30).default(5),
+    termStartsOn: z.iso.date(),
+    posts: z
+      .array(z.object({ postId: z.uuid(), seats: z.number().int().min(1).max(50) }))
+      .min(1)
+      .max(50),
+  })
+  .refine((r) => Math.round(r.writtenWeight * 100) + Math.round(r.interviewWeight * 100) === 10000, {
+    path: ['interviewWeight'],
+    message: 'ROUND_WEIGHTS_NOT_100',
+  })
+  .refine((r) => new Set(r.posts.map((p) => p.postId)).size === r.posts.length, {
+    path: ['posts'],
+    message: 'DUPLICATE_VALUE',
+  });
+export type RoundInput = z.infer<typeof roundInputSchema>;
+
+export const applicantInputSchema = z.object({ postId: z.uuid(), staffId: z.uuid() });
+const score100 = z.number().min(0).max(100).multipleOf(0.01);
+export const roundScoresSchema = z.object({
+  scores: z
+    .array(z.object({ applicantId: z.uuid(), writtenScore: score100, interviewScore: score100 }))
+    .min(1)
+    .max(500),
+});
+
+export const roundApplicantSchema = z.object({
+  id: z.uuid(),
+  postId: z.uuid(),
+  staffId: z.uuid(),
+  staffName: z.string(),
+  employeeNo: z.string(),
+  departmentName: z.string(),
+  archiveRank: z.string(),
+  writtenScore: z.number().nullable(),
+  interviewScore: z.number().nullable(),
+  total: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  result: z.enum(['selected', 'not_selected']).nullable(),
+  appointmentId: z.uuid().nullable(),
+});
+
+export const roundSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  method: z.enum(appointmentMethods),
+  writtenWeight: z.number(),
+  interviewWeight: z.number(),
+  passScore: z.number(),
+  publicityDays: z.number().int(),
+  termStartsOn: z.string(),
+  status: z.enum(['open', 'publicized', 'finalized']),
+  publicityStartsOn: z.string().nullable(),
+  publicityEndsOn: z.string().nullable(),
+  createdAt: z.string(),
+  posts: z.array(
+    z.object({
+      postId: z.uuid(),
+      postName: z.string(),
+      departmentName: z.string(),
+      coefficient: z.number(),
+      seats: z.number().int(),
+    }),
+  ),
+  applicants: z.array(roundApplicantSchema),
+});
+export type Round = z.infer<typeof roundSchema>;

@@ -15,6 +15,8 @@ export const userSchema = z.object({
   departmentId: z.uuid().nullable(),
   departmentName: z.string().nullable(),
   enterpriseId: z.uuid().nullable(),
+  /** The staff member the account belongs to (zone-bound accounts only). */
+  staffId: z.uuid().nullable(),
   disabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
@@ -29,6 +31,8 @@ const scopeFields = {
   provinceId: z.uuid().nullable().default(null),
   departmentId: z.uuid().nullable().default(null),
   enterpriseId: z.uuid().nullable().default(null),
+  /** Omitted on update: the link stays as it is. */
+  staffId: z.uuid().nullable().optional(),
 };
 
 export const userCreateSchema = z.object({

@@ -360,6 +360,21 @@ export const messages = {
     'zh-CN': '没有在岗且有聘任岗位的人员，无法分配',
     'en-US': 'No active staff with an appointed post to pay',
   },
+  ROUND_WEIGHTS_NOT_100: {
+    'zh-CN': '笔试与面试权重合计必须为 100',
+    'en-US': 'The written and interview weights must sum to 100',
+  },
+  ROUND_NOT_OPEN: {
+    'zh-CN': '竞聘已公示或已结束，不能再修改',
+    'en-US': 'The round is publicised or final and can no longer change',
+  },
+  ROUND_UNSCORED: { 'zh-CN': '还有报名人员没有成绩', 'en-US': 'Some applicants have no scores yet' },
+  ROUND_NOT_PUBLICIZED: { 'zh-CN': '竞聘结果尚未公示', 'en-US': 'The results have not been publicised' },
+  PUBLICITY_NOT_OVER: {
+    'zh-CN': '公示期至 {until} 结束，期满后方可聘任',
+    'en-US': 'The publicity period runs until {until}; appoint after it ends',
+  },
+  POST_NOT_IN_ROUND: { 'zh-CN': '该岗位不在本轮竞聘岗位中', 'en-US': 'This post is not on offer in this round' },
   // investment & projects (招商引资 / 重大项目调度)
   MOVE_PENDING: {
     'zh-CN': '该项目已有待审批的阶段变更',

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { IndicatorInput } from '../../shared/performance';
 import { cycleInputSchema, payParamsSchema } from '../../shared/performance';
 import { users } from '../domains/auth/auth.tables';
@@ -113,6 +113,19 @@ export async function seedPerformance(tx: Tx, r: Random, zoneId: string): Promis
   const scope: ZoneScope = { zoneId, actor, departmentId: null, enterpriseId: null };
   const depts = await tx.select().from(departments).where(eq(departments.zoneId, zoneId)).orderBy(departments.code);
   const people = await tx.select().from(staff).where(eq(staff.zoneId, zoneId)).orderBy(staff.employeeNo);
+  // 我的考核: each department account belongs to a staff member of its department (first not yet taken).
+  const taken = new Set<string>();
+  const accounts = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.zoneId, zoneId), inArray(users.role, ['dept_head', 'dept_staff', 'service_officer'])))
+    .orderBy(users.username);
+  for (const a of accounts) {
+    const p = people.find((x) => x.departmentId === a.departmentId && x.status === 'active' && !taken.has(x.id));
+    if (!p) continue;
+    taken.add(p.id);
+    await tx.update(users).set({ staffId: p.id }).where(eq(users.id, a.id));
+  }
 
   /** Plausible values for every manual indicator, written in one batch (the seed's own audit entry records it). */
   async function fill(cycleId: string, indicators: Awaited<ReturnType<typeof setIndicators>>) {

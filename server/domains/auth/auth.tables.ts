@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../../shared/auth';
 import type { Role } from '../../../shared/roles';
-import { departments } from '../org/org.tables';
+import { departments, staff } from '../org/org.tables';
 import { provinces, zones } from '../tenancy/tenancy.tables';
 
 /** Local accounts. Platform-level: admin and province viewers have no zone; everyone else is bound to one. */
@@ -19,6 +19,8 @@ export const users = pgTable(
     provinceId: uuid('province_id').references(() => provinces.id),
     departmentId: uuid('department_id').references(() => departments.id),
     enterpriseId: uuid('enterprise_id'),
+    /** The staff member (人员) this account belongs to, if any: their own KPIs, scores and pay ("我的考核"). */
+    staffId: uuid('staff_id').references(() => staff.id),
     disabled: boolean('disabled').notNull().default(false),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -26,7 +28,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('users_zone_idx').on(t.zoneId)],
+  (t) => [index('users_zone_idx').on(t.zoneId), unique('users_staff_uq').on(t.staffId)],
 );
 
 /** DB-backed sessions so app servers stay stateless. id is sha256 of the cookie token; the token itself is never stored. */

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { AppointmentInput } from '../../../shared/performance';
 import type { ZoneScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import type { Db, Executor } from '../../platform/db';
+import type { Db, Executor, Tx } from '../../platform/db';
 import { AppError, invalid } from '../../platform/errors';
 import { departments, posts, staff } from '../org/org.tables';
 import { appointments } from './performance.tables';
@@ -35,7 +35,12 @@ export function addDays(date: string, days: number): string {
  * the archive rank is left alone.
  */
 export async function appoint(db: Db, scope: ZoneScope, input: AppointmentInput) {
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => appointIn(tx, scope, input));
+}
+
+/** appoint() inside the caller's transaction (a round's finalisation appoints everyone selected at once). */
+export async function appointIn(tx: Tx, scope: ZoneScope, input: AppointmentInput) {
+  {
     const [person] = await tx
       .select()
       .from(staff)
@@ -91,7 +96,7 @@ export async function appoint(db: Db, scope: ZoneScope, input: AppointmentInput)
       after: row,
     });
     return (await listAppointments(tx, scope, { staffId: person.id }))[0]!;
-  });
+  }
 }
 
 /** Appointment history (newest first) with the 双轨 pair: archive rank beside the appointed post; or expiry alerts. */

@@ -8,6 +8,8 @@ import { registerConstraintField } from '../../platform/http/error-handler';
 import { assertFilesUsable } from '../files/files.service';
 import { departments, staff } from '../org/org.tables';
 import { indicatorSource } from './performance.indicators';
+// Registers the automatic sources read from approval, investment, projects, services and efficiency.
+import './performance.sources';
 import { getCycle, getScore } from './performance.repository';
 import {
   assignGrades,

@@ -5,6 +5,7 @@ import { errorBodySchema, okSchema, pageOf } from '../../../shared/common';
 import {
   appealDecisionSchema,
   appealInputSchema,
+  applicantInputSchema,
   appointmentInputSchema,
   appointmentListQuerySchema,
   appointmentSchema,
@@ -14,10 +15,14 @@ import {
   cycleSchema,
   indicatorSchema,
   indicatorSetSchema,
+  myKpisSchema,
   payLineQuerySchema,
   payLineSchema,
   payRunInputSchema,
   payRunSchema,
+  roundInputSchema,
+  roundSchema,
+  roundScoresSchema,
   scoreSchema,
   valueInputSchema,
   valueSchema,
@@ -29,9 +34,11 @@ import { present } from '../../platform/http/present';
 import * as appointmentsSvc from './performance.appointments';
 import * as appraisal from './performance.appraisal.service';
 import { indicatorSources } from './performance.indicators';
+import { myKpis } from './performance.me';
 import { payExportColumns } from './performance.pay.export';
 import * as pay from './performance.pay.service';
 import * as repo from './performance.repository';
+import * as rounds from './performance.rounds';
 
 const tags = ['performance'];
 const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
@@ -100,6 +107,19 @@ export async function performanceRoutes(fastify: FastifyInstance): Promise<void>
         query,
         targets: [...targets],
       })),
+  );
+
+  app.get(
+    '/api/performance/me',
+    {
+      config: { access: 'performance.read' },
+      schema: {
+        tags,
+        summary: 'My KPIs: the signed-in account’s own staff member (scores over time, indicator values, pay)',
+        response: { 200: myKpisSchema, ...errors },
+      },
+    },
+    async (req) => myKpis(db, await scopeOf(app, req)),
   );
 
   app.get(
@@ -408,6 +428,100 @@ export async function performanceRoutes(fastify: FastifyInstance): Promise<void>
   );
 
   // ---------------------------------------------------------------- pay
+
+  // 竞聘上岗 rounds: leaders run them; every performance reader sees them (results are public by design: 公示).
+  app.get(
+    '/api/performance/rounds',
+    {
+      config: { access: 'performance.read' },
+      schema: { tags, summary: 'Competitive appointment rounds', response: { 200: z.array(roundSchema), ...errors } },
+    },
+    async (req) => rounds.listRounds(db, await scopeOf(app, req)),
+  );
+  app.post(
+    '/api/performance/rounds',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: 'Open a round: posts on offer with seats, score weights, pass score, publicity days',
+        body: roundInputSchema,
+        response: { 200: roundSchema, ...errors },
+      },
+    },
+    async (req) => rounds.createRound(db, await scopeOf(app, req), req.body),
+  );
+  app.get(
+    '/api/performance/rounds/:id',
+    {
+      config: { access: 'performance.read' },
+      schema: {
+        tags,
+        summary: 'One round with applicants',
+        params: idParams,
+        response: { 200: roundSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const r = await rounds.getRound(db, await scopeOf(app, req), req.params.id);
+      if (!r) throw notFound();
+      return r;
+    },
+  );
+  app.post(
+    '/api/performance/rounds/:id/applicants',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: 'Register an applicant for one post (one post per person per round)',
+        params: idParams,
+        body: applicantInputSchema,
+        response: { 200: roundSchema, ...errors },
+      },
+    },
+    async (req) => rounds.addApplicant(db, await scopeOf(app, req), req.params.id, req.body),
+  );
+  app.put(
+    '/api/performance/rounds/:id/scores',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: 'Record written and interview scores (totals recomputed)',
+        params: idParams,
+        body: roundScoresSchema,
+        response: { 200: roundSchema, ...errors },
+      },
+    },
+    async (req) => rounds.saveScores(db, await scopeOf(app, req), req.params.id, req.body.scores),
+  );
+  app.post(
+    '/api/performance/rounds/:id/publish',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: 'Rank per post, select within seats and pass score, open the publicity period',
+        params: idParams,
+        response: { 200: roundSchema, ...errors },
+      },
+    },
+    async (req) => rounds.publishRound(db, await scopeOf(app, req), req.params.id),
+  );
+  app.post(
+    '/api/performance/rounds/:id/finalize',
+    {
+      config: { access: 'performance.manage' },
+      schema: {
+        tags,
+        summary: 'After publicity: appoint the selected applicants (term rules apply)',
+        params: idParams,
+        response: { 200: roundSchema, ...errors },
+      },
+    },
+    async (req) => rounds.finalizeRound(db, await scopeOf(app, req), req.params.id),
+  );
 
   app.get(
     '/api/pay/runs',

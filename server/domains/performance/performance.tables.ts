@@ -267,3 +267,72 @@ export const appointments = pgTable(
     check('appointments_dates_ck', sql`${t.endsOn} > ${t.startsOn}`),
   ],
 );
+
+/**
+ * 竞聘上岗 round: posts on offer with seats, applicants scored (written + interview, weights summing to 100), ranked
+ * per post, results publicised for a number of days, then appointed (term and consecutive-term rules apply).
+ */
+export const appointmentRounds = pgTable(
+  'appointment_rounds',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: zoneId(),
+    name: text('name').notNull(),
+    method: text('method', { enum: ['competitive', 'mutual', 'open'] }).notNull(),
+    writtenWeight: num('written_weight', 5, 2).notNull(),
+    interviewWeight: num('interview_weight', 5, 2).notNull(),
+    passScore: num('pass_score', 5, 2).notNull(),
+    publicityDays: integer('publicity_days').notNull(),
+    termStartsOn: date('term_starts_on').notNull(),
+    status: text('status', { enum: ['open', 'publicized', 'finalized'] })
+      .notNull()
+      .default('open'),
+    publicityStartsOn: date('publicity_starts_on'),
+    publicityEndsOn: date('publicity_ends_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('appointment_rounds_zone_name_uq').on(t.zoneId, t.name)],
+);
+
+export const appointmentRoundPosts = pgTable(
+  'appointment_round_posts',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: zoneId(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => appointmentRounds.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id),
+    seats: integer('seats').notNull(),
+  },
+  (t) => [unique('appointment_round_posts_uq').on(t.roundId, t.postId)],
+);
+
+export const appointmentApplicants = pgTable(
+  'appointment_applicants',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: zoneId(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => appointmentRounds.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    writtenScore: num('written_score', 5, 2),
+    interviewScore: num('interview_score', 5, 2),
+    total: num('total', 6, 2),
+    rank: integer('rank'),
+    result: text('result', { enum: ['selected', 'not_selected'] }),
+    appointmentId: uuid('appointment_id').references(() => appointments.id),
+  },
+  (t) => [
+    unique('appointment_applicants_round_staff_uq').on(t.roundId, t.staffId),
+    index('appointment_applicants_zone_round_idx').on(t.zoneId, t.roundId, t.postId),
+  ],
+);

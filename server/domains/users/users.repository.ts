@@ -21,6 +21,7 @@ const columns = {
   departmentId: users.departmentId,
   departmentName: departments.name,
   enterpriseId: users.enterpriseId,
+  staffId: users.staffId,
   disabled: users.disabled,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,

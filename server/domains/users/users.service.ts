@@ -10,11 +10,12 @@ import type { Db, Executor } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { registerConstraintField } from '../../platform/http/error-handler';
 import { users } from '../auth/auth.tables';
-import { departments } from '../org/org.tables';
+import { departments, staff } from '../org/org.tables';
 import { provinces, zones } from '../tenancy/tenancy.tables';
 import { getUser } from './users.repository';
 
 registerConstraintField('users_username_unique', 'username');
+registerConstraintField('users_staff_uq', 'staffId');
 
 interface Scope {
   role: Role;
@@ -64,10 +65,22 @@ export async function normaliseScope(ex: Executor, input: Scope): Promise<Scope>
   };
 }
 
+/** The staff member an account belongs to must be of the account's zone; undefined keeps the current link. */
+async function staffLink(ex: Executor, zoneId: string | null, staffId: string | null | undefined) {
+  if (!staffId) return staffId;
+  const [s] = await ex
+    .select({ id: staff.id })
+    .from(staff)
+    .where(and(eq(staff.id, staffId), eq(staff.zoneId, zoneId ?? '00000000-0000-0000-0000-000000000000')));
+  if (!s) throw new AppError(400, 'VALIDATION', {}, { staffId: 'UNKNOWN_REFERENCE' });
+  return staffId;
+}
+
 export async function createUser(db: Db, actor: Actor, input: UserCreate) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const scope = await normaliseScope(tx, input);
+    const staffId = (await staffLink(tx, scope.zoneId, input.staffId)) ?? null;
     const [row] = await tx
       .insert(users)
       .values({
@@ -77,6 +90,7 @@ export async function createUser(db: Db, actor: Actor, input: UserCreate) {
         passwordHash,
         mustChangePassword: true,
         ...scope,
+        staffId,
       })
       .returning();
     const { passwordHash: _h, ...safe } = row!;
@@ -100,6 +114,9 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserUp
       throw new AppError(400, 'VALIDATION', {}, { role: 'CANNOT_DISABLE_SELF' });
     }
     const scope = await normaliseScope(tx, input);
+    // A move to another zone drops a link the caller did not restate (the staff member belongs to the old zone).
+    const kept = scope.zoneId === before.zoneId ? before.staffId : null;
+    const staffId = input.staffId === undefined ? kept : await staffLink(tx, scope.zoneId, input.staffId);
     const [row] = await tx
       .update(users)
       .set({
@@ -107,6 +124,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserUp
         locale: input.locale as Locale,
         disabled: input.disabled,
         ...scope,
+        staffId,
         updatedAt: new Date(),
       })
       .where(eq(users.id, id))
@@ -117,7 +135,8 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserUp
       before.zoneId !== row!.zoneId ||
       before.departmentId !== row!.departmentId ||
       before.provinceId !== row!.provinceId ||
-      before.enterpriseId !== row!.enterpriseId;
+      before.enterpriseId !== row!.enterpriseId ||
+      before.staffId !== row!.staffId;
     if (scopeChanged || input.disabled) await deleteUserSessions(tx, id);
     const { passwordHash: _a, ...b } = before;
     const { passwordHash: _b, ...a } = row!;

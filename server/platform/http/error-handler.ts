@@ -40,6 +40,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         fields: field ? { [field]: t(locale, 'DUPLICATE_VALUE') } : undefined,
       });
     }
+    // A NUL byte or an invalid UTF-8 sequence in a query string or body reaches PostgreSQL text unvalidated.
+    if (pgInfo?.code === '22021' || pgInfo?.code === '22P05') {
+      return reply.code(400).send({ code: 'VALIDATION', message: t(locale, 'VALIDATION') });
+    }
     if (pgInfo?.code === '23503') {
       return reply.code(409).send({ code: 'IN_USE', message: t(locale, 'IN_USE') });
     }

@@ -395,6 +395,15 @@ export const APP_ROUTES: AppRoute[] = [
     component: lazy(() => import('../domains/performance/pages/CycleDetailPage')),
   },
   {
+    path: '/performance/me',
+    key: 'perfMine',
+    label: 'menu.perfMine',
+    icon: <TrophyOutlined />,
+    access: 'performance.read',
+    group: 'performance',
+    component: lazy(() => import('../domains/performance/pages/MyKpisPage')),
+  },
+  {
     path: '/performance/pay',
     key: 'payRuns',
     label: 'menu.payRuns',

@@ -1,4 +1,4 @@
-import type { Cycle, Indicator, PayRun, Score } from '@shared/performance';
+import type { Cycle, Indicator, MyKpis, PayRun, Score } from '@shared/performance';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
@@ -124,4 +124,14 @@ export function formatFen(fen: number, locale: string): string {
   const abs = Math.abs(fen);
   const yuan = Math.trunc(abs / 100).toLocaleString(locale === 'en-US' ? 'en-US' : 'zh-CN');
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export const MY_KPIS = '/api/performance/me';
+
+/** 我的考核: the signed-in account's own staff member. */
+export function useMyKpis() {
+  return useQuery({
+    queryKey: [MY_KPIS],
+    queryFn: ({ signal }) => api.get<MyKpis>(MY_KPIS, { signal }),
+  });
 }
