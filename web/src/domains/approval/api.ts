@@ -1,4 +1,4 @@
-import type { Case, CaseAction, CaseActionInput, CaseInput, Item, Metrics } from '@shared/approval';
+import type { AuthorityLink, Case, CaseAction, CaseActionInput, CaseInput, Item, Metrics } from '@shared/approval';
 import type { Department } from '@shared/org';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../shared/api';
@@ -79,6 +79,15 @@ export function useItemOptions(enabled = true) {
     queryFn: ({ signal }) => api.get<Page<Item>>(ITEMS, { query: { current: 1, pageSize: 500 }, signal }),
     enabled,
     select: (page) => page.data.filter((i) => i.active),
+  });
+}
+
+/** Powers of the zone's currently published authority list (an item may derive only from one of these). */
+export function useAuthorityOptions(enabled = true) {
+  return useQuery({
+    queryKey: [ITEMS, 'authority-options'],
+    queryFn: ({ signal }) => api.get<AuthorityLink[]>('/api/approval/authority-items', { signal }),
+    enabled,
   });
 }
 
