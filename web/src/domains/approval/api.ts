@@ -1,4 +1,14 @@
-import type { AuthorityLink, Case, CaseAction, CaseActionInput, CaseInput, Item, Metrics } from '@shared/approval';
+import type {
+  ApprovalRules,
+  AuthorityLink,
+  Case,
+  CaseAction,
+  CaseActionInput,
+  CaseInput,
+  Item,
+  Metrics,
+  RulesInForce,
+} from '@shared/approval';
 import type { Department } from '@shared/org';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../shared/api';
@@ -7,6 +17,7 @@ export const ITEMS = '/api/approval/items';
 export const CASES = '/api/approval/cases';
 export const METRICS = '/api/approval/metrics';
 export const PROJECTS = '/api/approval/projects';
+export const RULES = '/api/approval/rules';
 const DEPARTMENTS = '/api/org/departments';
 
 export type CaseEvent = {
@@ -120,6 +131,24 @@ export function useProject(code: string | undefined) {
     queryFn: ({ signal }) => api.get<ProjectView>('/api/approval/project', { query: { code }, signal }),
     enabled: Boolean(code),
     retry: false,
+  });
+}
+
+export function useRules(year: number) {
+  return useQuery({
+    queryKey: [RULES, year],
+    queryFn: ({ signal }) => api.get<RulesInForce>(RULES, { query: { year }, signal }),
+  });
+}
+
+export function useSaveRules() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { year: number; params: ApprovalRules }) => api.put<RulesInForce>(RULES, body),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: [RULES] });
+      await client.invalidateQueries({ queryKey: [CASES] });
+    },
   });
 }
 
