@@ -273,6 +273,35 @@ export const caseActionInputSchema = z.object({
 });
 export type CaseActionInput = z.infer<typeof caseActionInputSchema>;
 
+/** Recorded notices (文书 kept as issued): 暂停（中止计时）告知书, 延期告知书, 不予受理通知书. */
+export const noticeKinds = ['suspension', 'extension', 'not_accepted'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+export const noticeContentSchema = z.object({
+  reason: z.string().nullable(),
+  /** suspension: type, from day, cap in working days (days beyond count on the clock). */
+  suspensionType: z.enum(suspensionTypes).nullable().default(null),
+  capWorkdays: z.number().int().nullable().default(null),
+  /** extension: working days added and the approver. */
+  extensionDays: z.number().int().nullable().default(null),
+  approver: z.string().nullable().default(null),
+  /** Due dates before and after the step (extension: the statutory date moves). */
+  committedDue: z.string().nullable().default(null),
+  statutoryDueBefore: z.string().nullable().default(null),
+  statutoryDueAfter: z.string().nullable().default(null),
+});
+export type NoticeContent = z.infer<typeof noticeContentSchema>;
+
+export const noticeSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(noticeKinds),
+  noticeNo: z.string(),
+  issuedOn: z.string(),
+  issuedBy: z.string().nullable(),
+  content: noticeContentSchema,
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
 export const caseEventSchema = z.object({
   at: z.string(),
   on: z.string(),

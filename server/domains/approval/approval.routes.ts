@@ -14,6 +14,7 @@ import {
   itemListQuerySchema,
   itemSchema,
   metricsSchema,
+  noticeSchema,
   publicCaseSchema,
   rulesInForceSchema,
 } from '../../../shared/approval';
@@ -28,7 +29,11 @@ import * as service from './approval.service';
 
 const tags = ['approval'];
 const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
-const caseDetailSchema = caseSchema.extend({ events: z.array(caseEventSchema), actions: z.array(z.enum(caseActions)) });
+const caseDetailSchema = caseSchema.extend({
+  events: z.array(caseEventSchema),
+  actions: z.array(z.enum(caseActions)),
+  notices: z.array(noticeSchema),
+});
 const isoDate = z.iso.date({ message: 'INVALID_DATE' });
 
 /** 一站式审批: service catalogue, cases and their state machine, project view, metrics, public status lookup. */

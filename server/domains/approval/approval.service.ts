@@ -7,6 +7,8 @@ import {
   type CaseActionInput,
   type CaseInput,
   type ItemInput,
+  type NoticeContent,
+  type NoticeKind,
   STATUS_LABELS,
 } from '../../../shared/approval';
 import { can } from '../../../shared/roles';
@@ -24,7 +26,7 @@ import { assertFilesUsable } from '../files/files.service';
 import { computeClock } from './approval.clock';
 import { applyAction, availableActions, type CaseState, type Side, TransitionError } from './approval.machine';
 import * as repo from './approval.repository';
-import { approvalCaseEvents, approvalCases, approvalItems, approvalRules } from './approval.tables';
+import { approvalCaseEvents, approvalCases, approvalItems, approvalNotices, approvalRules } from './approval.tables';
 
 registerConstraintField('approval_items_zone_code_uq', 'code');
 
@@ -264,9 +266,14 @@ async function loadPresented(ex: Executor, scope: ZoneScope, id: string) {
 
 export async function getCase(db: Db, scope: ZoneScope, id: string) {
   const c = await loadPresented(db, scope, id);
-  const [events, [row]] = await Promise.all([
+  const [events, [row], notices] = await Promise.all([
     repo.caseEvents(db, scope.zoneId, id),
     db.select().from(approvalCases).where(eq(approvalCases.id, id)),
+    db
+      .select()
+      .from(approvalNotices)
+      .where(and(eq(approvalNotices.zoneId, scope.zoneId), eq(approvalNotices.caseId, id)))
+      .orderBy(approvalNotices.createdAt),
   ]);
   return {
     ...c,
@@ -274,6 +281,14 @@ export async function getCase(db: Db, scope: ZoneScope, id: string) {
     actions: can(scope.actor.role, 'approval.act')
       ? availableActions(stateOf(row!), sideOf(scope), repo.todayInChina())
       : [],
+    notices: notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      noticeNo: n.noticeNo,
+      issuedOn: n.issuedOn,
+      issuedBy: n.issuedBy,
+      content: n.content,
+    })),
     events: events.map((e) => ({
       at: e.at.toISOString(),
       on: e.on,
@@ -460,6 +475,61 @@ async function act(tx: Tx, scope: ZoneScope, id: string, input: CaseActionInput)
     entityId: id,
     before: c,
     after,
+  });
+  await recordNotice(tx, scope, c, after!, input, on, rules);
+}
+
+const NOTICE_OF: Partial<Record<CaseActionInput['action'], { kind: NoticeKind; prefix: string }>> = {
+  suspend: { kind: 'suspension', prefix: 'ZT' },
+  extend: { kind: 'extension', prefix: 'YQ' },
+  not_accept: { kind: 'not_accepted', prefix: 'BY' },
+};
+
+/** The step's notice (暂停/延期告知书, 不予受理通知书), numbered per case and kept as issued. */
+async function recordNotice(
+  tx: Tx,
+  scope: ZoneScope,
+  before: repo.CaseRecord,
+  after: repo.CaseRecord,
+  input: CaseActionInput,
+  on: string,
+  rules: ApprovalRules,
+) {
+  const spec = NOTICE_OF[input.action];
+  if (!spec) return;
+  const [{ n } = { n: 0 }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(approvalNotices)
+    .where(and(eq(approvalNotices.caseId, before.id), eq(approvalNotices.kind, spec.kind)));
+  const content: NoticeContent = {
+    reason: input.reason ?? null,
+    suspensionType: input.action === 'suspend' ? (input.suspensionType ?? null) : null,
+    capWorkdays: input.action === 'suspend' && input.suspensionType ? rules.suspensionCaps[input.suspensionType] : null,
+    extensionDays: input.action === 'extend' ? after.extensionDays : null,
+    approver: input.action === 'extend' ? after.extensionApprover : null,
+    committedDue: after.committedDue,
+    statutoryDueBefore: before.statutoryDue,
+    statutoryDueAfter: after.statutoryDue,
+  };
+  const [notice] = await tx
+    .insert(approvalNotices)
+    .values({
+      zoneId: scope.zoneId,
+      caseId: before.id,
+      kind: spec.kind,
+      noticeNo: `${before.caseNo}-${spec.prefix}${n + 1}`,
+      issuedOn: on,
+      issuedBy: scope.actor.displayName,
+      content,
+    })
+    .returning();
+  await recordAudit(tx, {
+    actor: scope.actor,
+    zoneId: scope.zoneId,
+    action: 'issue_notice',
+    entity: 'approval_notice',
+    entityId: notice!.id,
+    after: notice,
   });
 }
 

@@ -252,3 +252,93 @@ describe('rule parameters (DOMAIN.md: thresholds are defaults of configurable ru
     expect((await head.get(`/api/approval/cases/${id}`)).json().clock.statutoryDue).toBe(row!.statutoryDue);
   });
 });
+
+describe('§2 Documents: suspension and extension notices are issued at the step and kept as issued', () => {
+  it('worked example: expert review 09-30 (cap 20), resumed 10-10, extended +10 on 10-13: statutory 10-31 → 11-14', async () => {
+    const head = await tenant.as('dept_head');
+    const it1 = (await head.post('/api/approval/items', item(null, { statutoryDays: 20, committedDays: 10 }))).json();
+    const [firm] = await ctx.database.db
+      .insert(enterprises)
+      .values({
+        zoneId: tenant.zoneId,
+        creditCode: `91430900MA4Q0RUL2${creditCodeCheckChar('91430900MA4Q0RUL2')}`,
+        name: '文书测试企业',
+        industryCode: '382',
+        industrySection: 'C',
+      })
+      .returning();
+    const created = await head.post('/api/approval/cases', {
+      itemIds: [it1.id],
+      enterpriseId: firm!.id,
+      suppliedMaterials: ['sqb'],
+      receivedOn: '2025-09-25',
+    });
+    const { id, caseNo } = created.json();
+    for (const body of [
+      { action: 'accept', on: '2025-09-25' },
+      { action: 'start_review', on: '2025-09-25' },
+      { action: 'suspend', on: '2025-09-30', suspensionType: 'expert_review', reason: '组织专家评审' },
+      { action: 'resume', on: '2025-10-10' },
+      { action: 'extend', on: '2025-10-13', reason: '情况复杂，需延长审查期限' },
+    ]) {
+      const r = await head.post(`/api/approval/cases/${id}/actions`, body);
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const detail = (await head.get(`/api/approval/cases/${id}`)).json();
+    expect(detail.notices).toEqual([
+      expect.objectContaining({
+        kind: 'suspension',
+        noticeNo: `${caseNo}-ZT1`,
+        issuedOn: '2025-09-30',
+        content: expect.objectContaining({ suspensionType: 'expert_review', capWorkdays: 20, reason: '组织专家评审' }),
+      }),
+      expect.objectContaining({
+        kind: 'extension',
+        noticeNo: `${caseNo}-YQ1`,
+        issuedOn: '2025-10-13',
+        content: expect.objectContaining({
+          extensionDays: 10,
+          approver: expect.any(String),
+          statutoryDueBefore: '2025-10-31',
+          statutoryDueAfter: '2025-11-14',
+        }),
+      }),
+    ]);
+    // A refused step issues nothing: a second extension is refused and no third notice appears.
+    expect(
+      (await head.post(`/api/approval/cases/${id}/actions`, { action: 'extend', reason: '再延' })).statusCode,
+    ).toBe(409);
+    expect((await head.get(`/api/approval/cases/${id}`)).json().notices).toHaveLength(2);
+    // Another zone cannot reach the case or its notices.
+    expect((await (await other.as('zone_leader')).get(`/api/approval/cases/${id}`)).statusCode).toBe(404);
+  });
+
+  it('a non-acceptance notice carries the reason', async () => {
+    const head = await tenant.as('dept_head');
+    const it1 = (await head.post('/api/approval/items', item(null))).json();
+    const [firm] = await ctx.database.db
+      .insert(enterprises)
+      .values({
+        zoneId: tenant.zoneId,
+        creditCode: `91430900MA4Q0RUL3${creditCodeCheckChar('91430900MA4Q0RUL3')}`,
+        name: '不予受理测试企业',
+        industryCode: '382',
+        industrySection: 'C',
+      })
+      .returning();
+    const { id } = (
+      await head.post('/api/approval/cases', { itemIds: [it1.id], enterpriseId: firm!.id, suppliedMaterials: ['sqb'] })
+    ).json();
+    const r = await head.post(`/api/approval/cases/${id}/actions`, {
+      action: 'not_accept',
+      reason: '不属于本机关职权范围',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().notices).toEqual([
+      expect.objectContaining({
+        kind: 'not_accepted',
+        content: expect.objectContaining({ reason: '不属于本机关职权范围' }),
+      }),
+    ]);
+  });
+});

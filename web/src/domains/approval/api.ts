@@ -7,6 +7,7 @@ import type {
   CaseInput,
   Item,
   Metrics,
+  Notice,
   RulesInForce,
 } from '@shared/approval';
 import type { Department } from '@shared/org';
@@ -30,7 +31,7 @@ export type CaseEvent = {
   reason: string | null;
   materials: string[];
 };
-export type CaseDetail = Case & { events: CaseEvent[]; actions: CaseAction[] };
+export type CaseDetail = Case & { events: CaseEvent[]; actions: CaseAction[]; notices: Notice[] };
 
 export interface Span {
   startOn: string | null;
