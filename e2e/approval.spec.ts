@@ -73,6 +73,11 @@ test('一件事: an enterprise applies for a bundle with one 容缺 material; st
     await dialog.getByLabel('理由/意见').fill('组织消防设计专家评审');
   });
   await expect(staff.getByText('计时已中止').first()).toBeVisible();
+  // The suspension notice is recorded at the step and printable (暂停办理告知书 with the type and its cap).
+  await staff.getByRole('button', { name: '暂停办理告知书' }).click();
+  await expect(staff.getByRole('heading', { name: '暂停办理告知书' })).toBeVisible();
+  await expect(staff.getByText(/需要专家评审.*最长 20 个工作日/)).toBeVisible();
+  await staff.goBack();
 
   // The enterprise sees the suspension.
   await ent.reload();

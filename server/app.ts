@@ -37,6 +37,7 @@ import { registerGuard } from './platform/http/guard';
 import { t } from './platform/i18n';
 import { createJobs } from './platform/jobs';
 import { diskStore } from './platform/storage';
+import { s3Store } from './platform/storage-s3';
 import './platform/http/types';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -120,7 +121,18 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
     pollingIntervalSeconds: env.JOBS_POLL_SECONDS,
     onError: (err) => app.log.error({ err }, 'background job runner error'),
   });
-  const files = diskStore(env.FILES_DIR ?? resolve(env.DATA_DIR, 'files'));
+  const files =
+    env.FILES_STORAGE === 's3'
+      ? s3Store({
+          endpoint: env.S3_ENDPOINT!,
+          bucket: env.S3_BUCKET!,
+          region: env.S3_REGION,
+          accessKeyId: env.S3_ACCESS_KEY_ID!,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+          prefix: env.S3_PREFIX,
+          pathStyle: env.S3_PATH_STYLE,
+        })
+      : diskStore(env.FILES_DIR ?? resolve(env.DATA_DIR, 'files'));
   app.decorate('ctx', { database, env, version: VERSION, jobs, files });
   // Domains define their queues while their routes register; workers start once the app is ready and stop (after
   // running jobs finish, bounded) when it closes, before main.ts closes the database.

@@ -14,6 +14,16 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Attachment bytes (photos, evidence, materials); default <DATA_DIR>/files. */
   FILES_DIR: z.string().min(1).optional(),
+  /** Where attachment bytes go: the disk (FILES_DIR) or an S3-compatible object store (S3_* below). */
+  FILES_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_PREFIX: z.string().default(''),
+  /** Path-style URLs (endpoint/bucket/key; MinIO and most S3-compatible servers) or virtual-hosted (bucket.endpoint). */
+  S3_PATH_STYLE: bool.default(true),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
@@ -54,7 +64,14 @@ export class EnvError extends Error {}
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = envSchema
+    .superRefine((v, ctx) => {
+      if (v.FILES_STORAGE !== 's3') return;
+      for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!v[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when FILES_STORAGE=s3' });
+      }
+    })
+    .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);

@@ -40,8 +40,11 @@ const itemFields = {
   prerequisiteCodes: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   fees: z.array(feeSchema).max(20).default([]),
   online: z.boolean().default(true),
-  /** 权责清单 item this service derives from (stable code of the authority list; wired at merge). */
-  authorityItemCode: z.string().trim().max(40).nullable().default(null),
+  /**
+   * 权责清单 item this service derives from: the stable code of a power in the zone's currently published authority
+   * list (reform domain; sources retained / newly empowered). Checked on save.
+   */
+  authorityItemCode: z.string().trim().toUpperCase().max(40).nullable().default(null),
   active: z.boolean().default(true),
 };
 
@@ -57,12 +60,25 @@ export const itemInputSchema = z.object(itemFields).superRefine((v, ctx) => {
 });
 export type ItemInput = z.infer<typeof itemInputSchema>;
 
+/** A power of the published authority list as the catalogue shows it (the link of an item to the reform register). */
+export const authorityLinkSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  source: z.enum(['retained', 'empowered']),
+  handling: z.enum(['full', 'accept_only']),
+  grantingDept: z.string(),
+});
+export type AuthorityLink = z.infer<typeof authorityLinkSchema>;
+
 export const itemSchema = z.object({
   ...itemFields,
+  authorityItemCode: z.string().nullable(),
   id: z.uuid(),
   zoneId: z.uuid(),
   stage: z.number().int().nullable(),
   leadDepartmentName: z.string().nullable(),
+  /** The linked power in the currently published list; null when there is no code or the power is no longer in it. */
+  authority: authorityLinkSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -145,35 +161,56 @@ export const caseActions = [
 export type CaseAction = (typeof caseActions)[number];
 
 /** Rule parameters (DOMAIN.md: defaults of configurable rules, per zone and year). */
-export const approvalRulesSchema = z.object({
-  /** 5-day completeness rule: no notice within N working days → accepted on receipt. */
-  completenessDays: z.number().int().min(1).max(30).default(5),
-  /** Extension: single agency +10, joint (一件事 / several departments) +15. */
-  extensionSingleDays: z.number().int().min(0).max(60).default(10),
-  extensionJointDays: z.number().int().min(0).max(60).default(15),
-  /** Statutory limit of joint handling (联合办理/一件事), before the extension. */
-  jointStatutoryDays: z.number().int().min(1).max(365).default(45),
-  /** Yellow when ≤ N working days remain to the committed due date; red when ≤ M remain or it passed. */
-  yellowDays: z.number().int().min(0).max(30).default(3),
-  redDays: z.number().int().min(0).max(30).default(1),
-  /** 容缺: working days to supply the may-follow materials after acceptance. */
-  rongqueDays: z.number().int().min(1).max(120).default(10),
-  /** 告知承诺后检: working days after approval by which verification is due. */
-  verificationDays: z.number().int().min(1).max(250).default(40),
-  /** Cap per suspension type in working days (days beyond the cap count on the clock). */
-  suspensionCaps: z
-    .object({
-      correction: z.number().int().min(1).max(120).default(10),
-      expert_review: z.number().int().min(1).max(120).default(20),
-      publicity: z.number().int().min(1).max(120).default(10),
-      hearing: z.number().int().min(1).max(120).default(20),
-      testing: z.number().int().min(1).max(120).default(30),
-      site_survey: z.number().int().min(1).max(120).default(10),
-    })
-    .default({ correction: 10, expert_review: 20, publicity: 10, hearing: 20, testing: 30, site_survey: 10 }),
-});
+export const approvalRulesSchema = z
+  .object({
+    /** 5-day completeness rule: no notice within N working days → accepted on receipt. */
+    completenessDays: z.number().int().min(1).max(30).default(5),
+    /** Extension: single agency +10, joint (一件事 / several departments) +15. */
+    extensionSingleDays: z.number().int().min(0).max(60).default(10),
+    extensionJointDays: z.number().int().min(0).max(60).default(15),
+    /** Statutory limit of joint handling (联合办理/一件事), before the extension. */
+    jointStatutoryDays: z.number().int().min(1).max(365).default(45),
+    /** Yellow when ≤ N working days remain to the committed due date; red when ≤ M remain or it passed. */
+    yellowDays: z.number().int().min(0).max(30).default(3),
+    redDays: z.number().int().min(0).max(30).default(1),
+    /** 容缺: working days to supply the may-follow materials after acceptance. */
+    rongqueDays: z.number().int().min(1).max(120).default(10),
+    /** 告知承诺后检: working days after approval by which verification is due. */
+    verificationDays: z.number().int().min(1).max(250).default(40),
+    /** Cap per suspension type in working days (days beyond the cap count on the clock). */
+    suspensionCaps: z
+      .object({
+        correction: z.number().int().min(1).max(120).default(10),
+        expert_review: z.number().int().min(1).max(120).default(20),
+        publicity: z.number().int().min(1).max(120).default(10),
+        hearing: z.number().int().min(1).max(120).default(20),
+        testing: z.number().int().min(1).max(120).default(30),
+        site_survey: z.number().int().min(1).max(120).default(10),
+      })
+      .default({ correction: 10, expert_review: 20, publicity: 10, hearing: 20, testing: 30, site_survey: 10 }),
+  })
+  .superRefine((v, ctx) => {
+    // Red is the later warning: it fires with fewer working days left than yellow.
+    if (v.redDays > v.yellowDays) ctx.addIssue({ code: 'custom', path: ['redDays'], message: 'RED_OVER_YELLOW' });
+    // A joint case may not get less extension than a single-agency case.
+    if (v.extensionJointDays < v.extensionSingleDays) {
+      ctx.addIssue({ code: 'custom', path: ['extensionJointDays'], message: 'JOINT_EXTENSION_SHORTER' });
+    }
+  });
 export type ApprovalRules = z.infer<typeof approvalRulesSchema>;
 export const DEFAULT_RULES: ApprovalRules = approvalRulesSchema.parse({});
+
+/** The rule parameters in force for a year: saved for that year, or carried from the latest earlier year. */
+export const rulesInForceSchema = z.object({
+  year: z.number().int(),
+  /** The year the parameters were saved for (null: the defaults of DOMAIN.md, nothing saved yet). */
+  fromYear: z.number().int().nullable(),
+  params: approvalRulesSchema,
+  savedYears: z.array(z.object({ year: z.number().int(), updatedAt: z.string() })),
+  /** Open cases whose stored due dates moved with this save (0 on read). */
+  recomputed: z.number().int(),
+});
+export type RulesInForce = z.infer<typeof rulesInForceSchema>;
 
 export const suspensionSchema = z.object({
   type: z.enum(suspensionTypes),
@@ -235,6 +272,35 @@ export const caseActionInputSchema = z.object({
   attachments: z.record(z.string().max(40), fileIdsSchema).optional(),
 });
 export type CaseActionInput = z.infer<typeof caseActionInputSchema>;
+
+/** Recorded notices (文书 kept as issued): 暂停（中止计时）告知书, 延期告知书, 不予受理通知书. */
+export const noticeKinds = ['suspension', 'extension', 'not_accepted'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+export const noticeContentSchema = z.object({
+  reason: z.string().nullable(),
+  /** suspension: type, from day, cap in working days (days beyond count on the clock). */
+  suspensionType: z.enum(suspensionTypes).nullable().default(null),
+  capWorkdays: z.number().int().nullable().default(null),
+  /** extension: working days added and the approver. */
+  extensionDays: z.number().int().nullable().default(null),
+  approver: z.string().nullable().default(null),
+  /** Due dates before and after the step (extension: the statutory date moves). */
+  committedDue: z.string().nullable().default(null),
+  statutoryDueBefore: z.string().nullable().default(null),
+  statutoryDueAfter: z.string().nullable().default(null),
+});
+export type NoticeContent = z.infer<typeof noticeContentSchema>;
+
+export const noticeSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(noticeKinds),
+  noticeNo: z.string(),
+  issuedOn: z.string(),
+  issuedBy: z.string().nullable(),
+  content: noticeContentSchema,
+});
+export type Notice = z.infer<typeof noticeSchema>;
 
 export const caseEventSchema = z.object({
   at: z.string(),

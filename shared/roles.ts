@@ -90,6 +90,8 @@ export const PERMISSIONS = {
   'approval.catalog': ['admin', 'zone_leader', 'dept_head'],
   'approval.act': ['admin', 'zone_leader', 'dept_head', 'dept_staff', 'service_officer', 'enterprise'],
   'approval.handle': ['admin', 'zone_leader', 'dept_head', 'dept_staff'],
+  // Zone-wide rule parameters (time limits, 容缺 deadline, warning thresholds, suspension caps): leaders only.
+  'approval.rules': ['admin', 'zone_leader'],
   // 企业服务 (services): demands. Enterprise users see and raise only their own (scope); department head/staff
   // see and work only what is routed to their department; service officers dispatch (分派/吹哨) zone-wide.
   'demands.read': [

@@ -270,6 +270,19 @@ export const messages = {
   },
   DATE_IN_FUTURE: { 'zh-CN': '日期不能晚于今天', 'en-US': 'The date cannot be in the future' },
   NOT_AN_AGENT: { 'zh-CN': '帮代办人员须为本园区工作人员', 'en-US': 'The agent must be a staff account of this zone' },
+  RED_OVER_YELLOW: {
+    'zh-CN': '红色预警天数不能大于黄色预警天数',
+    'en-US': 'The red threshold cannot be more working days than the yellow one',
+  },
+  JOINT_EXTENSION_SHORTER: {
+    'zh-CN': '联合办理的延期天数不能少于单部门办理',
+    'en-US': 'The joint extension cannot be shorter than the single-agency extension',
+  },
+  AUTHORITY_NOT_PUBLISHED: {
+    'zh-CN': '权责清单编码“{code}”不在本园区现行发布的权责清单中（须为保留或新增赋权事项）',
+    'en-US':
+      'Code "{code}" is not a power in the zone\'s currently published authority list (retained or newly empowered)',
+  },
   // Services (企业服务): demands
   DEMAND_WRONG_STATE: {
     'zh-CN': '诉求当前状态（{status}）不允许此操作',

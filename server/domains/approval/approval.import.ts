@@ -8,7 +8,7 @@ import type { ColumnSpec } from '../../platform/excel/columns';
 import type { ExportColumn } from '../../platform/excel/export';
 import type { ImportKind } from '../../platform/excel/kind';
 import { departments } from '../org/org.tables';
-import type { CaseRecord, ItemRow } from './approval.repository';
+import { type CaseRecord, type ItemRow, publishedPowers } from './approval.repository';
 import { approvalItems } from './approval.tables';
 
 const TYPE_LABELS: Record<(typeof itemTypes)[number], [string, string]> = {
@@ -185,7 +185,7 @@ export const itemRowSchema = z
     prerequisites: z.string().optional().transform(list),
     feeYuan: z.number().min(0).max(100_000_000).multipleOf(0.01).optional(),
     online: z.boolean().default(true),
-    authorityItemCode: z.string().trim().max(40).optional(),
+    authorityItemCode: z.string().trim().toUpperCase().max(40).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.committedDays > v.statutoryDays) {
@@ -199,6 +199,8 @@ interface Refs {
   departments: Map<string, string>;
   seen: Map<string, number>;
   taken: Set<string>;
+  /** Codes of the powers in the zone's currently published authority list. */
+  powers: Set<string>;
 }
 
 async function loadRefs(ex: Executor, scope: ZoneScope): Promise<Refs> {
@@ -213,7 +215,13 @@ async function loadRefs(ex: Executor, scope: ZoneScope): Promise<Refs> {
     .select({ code: approvalItems.code })
     .from(approvalItems)
     .where(eq(approvalItems.zoneId, scope.zoneId));
-  return { departments: byKey, seen: new Map(), taken: new Set(existing.map((r) => r.code)) };
+  const powers = await publishedPowers(ex, scope.zoneId);
+  return {
+    departments: byKey,
+    seen: new Map(),
+    taken: new Set(existing.map((r) => r.code)),
+    powers: new Set(powers.keys()),
+  };
 }
 
 /** 审批事项 import: all-or-nothing, row-by-row error report (new codes only). */
@@ -248,6 +256,10 @@ export const itemImport: ImportKind<ItemFileRow, ItemInsert, Refs> = {
       const leadDepartmentId = ctx.data.departments.get(v.leadDepartment);
       if (!leadDepartmentId) {
         ctx.error(row, 'leadDepartment', 'UNKNOWN_REFERENCE');
+        ok = false;
+      }
+      if (v.authorityItemCode && !ctx.data.powers.has(v.authorityItemCode)) {
+        ctx.error(row, 'authorityItemCode', 'AUTHORITY_NOT_PUBLISHED', { code: v.authorityItemCode });
         ok = false;
       }
       if (!ok || !leadDepartmentId) return undefined;

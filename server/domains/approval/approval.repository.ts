@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import {
   type ApprovalRules,
+  type AuthorityLink,
   approvalRulesSchema,
   type Case,
   type CaseListQuery,
@@ -14,6 +15,7 @@ import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
 import { users } from '../auth/auth.tables';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { departments } from '../org/org.tables';
+import { publishedAuthorityItems } from '../reform/reform.authority.repository';
 import { computeClock } from './approval.clock';
 import { approvalCaseEvents, approvalCases, approvalItems, approvalRules } from './approval.tables';
 
@@ -25,13 +27,29 @@ export function todayInChina(now = new Date()): string {
 // ---- rules -----------------------------------------------------------------------------------------------------
 
 export async function rulesOf(ex: Executor, zoneId: string, year: number): Promise<ApprovalRules> {
+  return (await rulesInForce(ex, zoneId, year)).params;
+}
+
+/** The parameters in force in a year: those saved for it or the latest earlier year, else the defaults. */
+export async function rulesInForce(ex: Executor, zoneId: string, year: number) {
   const [row] = await ex
-    .select({ params: approvalRules.params })
+    .select({ year: approvalRules.year, params: approvalRules.params })
     .from(approvalRules)
     .where(and(eq(approvalRules.zoneId, zoneId), sql`${approvalRules.year} <= ${year}`))
     .orderBy(desc(approvalRules.year))
     .limit(1);
-  return row ? approvalRulesSchema.parse(row.params) : DEFAULT_RULES;
+  return row
+    ? { fromYear: row.year, params: approvalRulesSchema.parse(row.params) }
+    : { fromYear: null, params: DEFAULT_RULES };
+}
+
+export async function savedRuleYears(ex: Executor, zoneId: string) {
+  const rows = await ex
+    .select({ year: approvalRules.year, updatedAt: approvalRules.updatedAt })
+    .from(approvalRules)
+    .where(eq(approvalRules.zoneId, zoneId))
+    .orderBy(desc(approvalRules.year));
+  return rows.map((r) => ({ year: r.year, updatedAt: r.updatedAt.toISOString() }));
 }
 
 // ---- catalogue ---------------------------------------------------------------------------------------------------
@@ -86,22 +104,50 @@ export async function itemPage(
   return rows.map(flattenItem);
 }
 
-export async function listItems(ex: Executor, scope: ZoneScope, q: ItemListQuery) {
-  const { cond } = itemQuery(scope, q);
-  const [data, [total]] = await Promise.all([
-    itemPage(ex, scope, q, offsetOf(q), q.pageSize),
-    ex.select({ n: count() }).from(approvalItems).where(cond),
-  ]);
-  return { data, total: total?.n ?? 0 };
+/** The powers of the zone's currently published authority list (retained / newly empowered), by stable code. */
+export async function publishedPowers(ex: Executor, zoneId: string): Promise<Map<string, AuthorityLink>> {
+  const rows = await publishedAuthorityItems(ex, zoneId);
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      {
+        code: r.code,
+        name: r.name,
+        source: r.source as AuthorityLink['source'],
+        handling: r.handling,
+        grantingDept: r.grantingDept,
+      },
+    ]),
+  );
 }
 
-export async function getItem(ex: Executor, scope: ZoneScope, id: string): Promise<ItemRow | undefined> {
+const withAuthority = (powers: Map<string, AuthorityLink>) => (r: ItemRow) => ({
+  ...r,
+  authority: r.authorityItemCode ? (powers.get(r.authorityItemCode) ?? null) : null,
+});
+
+export async function listItems(ex: Executor, scope: ZoneScope, q: ItemListQuery) {
+  const { cond } = itemQuery(scope, q);
+  const [data, [total], powers] = await Promise.all([
+    itemPage(ex, scope, q, offsetOf(q), q.pageSize),
+    ex.select({ n: count() }).from(approvalItems).where(cond),
+    publishedPowers(ex, scope.zoneId),
+  ]);
+  return { data: data.map(withAuthority(powers)), total: total?.n ?? 0 };
+}
+
+async function itemRow(ex: Executor, scope: ZoneScope, id: string): Promise<ItemRow | undefined> {
   const [row] = await ex
     .select(itemColumns)
     .from(approvalItems)
     .leftJoin(departments, eq(departments.id, approvalItems.leadDepartmentId))
     .where(and(eq(approvalItems.zoneId, scope.zoneId), eq(approvalItems.id, id)));
   return row ? flattenItem(row) : undefined;
+}
+
+export async function getItem(ex: Executor, scope: ZoneScope, id: string) {
+  const row = await itemRow(ex, scope, id);
+  return row ? withAuthority(await publishedPowers(ex, scope.zoneId))(row) : undefined;
 }
 
 export async function itemsByIds(ex: Executor, zoneId: string, ids: string[]) {

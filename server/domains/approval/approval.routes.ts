@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   approvalRulesSchema,
+  authorityLinkSchema,
   caseActionInputSchema,
   caseActions,
   caseEventSchema,
@@ -13,7 +14,9 @@ import {
   itemListQuerySchema,
   itemSchema,
   metricsSchema,
+  noticeSchema,
   publicCaseSchema,
+  rulesInForceSchema,
 } from '../../../shared/approval';
 import { errorBodySchema, pageOf } from '../../../shared/common';
 import { pages, sendXlsx } from '../../platform/excel/export';
@@ -26,7 +29,11 @@ import * as service from './approval.service';
 
 const tags = ['approval'];
 const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
-const caseDetailSchema = caseSchema.extend({ events: z.array(caseEventSchema), actions: z.array(z.enum(caseActions)) });
+const caseDetailSchema = caseSchema.extend({
+  events: z.array(caseEventSchema),
+  actions: z.array(z.enum(caseActions)),
+  notices: z.array(noticeSchema),
+});
 const isoDate = z.iso.date({ message: 'INVALID_DATE' });
 
 /** 一站式审批: service catalogue, cases and their state machine, project view, metrics, public status lookup. */
@@ -78,6 +85,22 @@ export async function approvalRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.get(
+    '/api/approval/authority-items',
+    {
+      config: { access: 'approval.read' },
+      schema: {
+        tags,
+        summary: "Powers of the zone's currently published authority list an item may derive from (权责清单)",
+        response: { 200: z.array(authorityLinkSchema), ...errors },
+      },
+    },
+    async (req) => {
+      const scope = await scopeOf(app, req);
+      return [...(await repo.publishedPowers(db, scope.zoneId)).values()];
+    },
+  );
+
+  app.get(
     '/api/approval/rules',
     {
       config: { access: 'approval.read' },
@@ -85,24 +108,25 @@ export async function approvalRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'Rule parameters in force for a year (thresholds, caps, extension days; defaults when none saved)',
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-        response: { 200: approvalRulesSchema, ...errors },
+        response: { 200: rulesInForceSchema, ...errors },
       },
     },
     async (req) => {
       const scope = await scopeOf(app, req);
-      return repo.rulesOf(db, scope.zoneId, req.query.year ?? Number(repo.todayInChina().slice(0, 4)));
+      return service.rulesView(db, scope, req.query.year ?? Number(repo.todayInChina().slice(0, 4)));
     },
   );
 
   app.put(
     '/api/approval/rules',
     {
-      config: { access: 'approval.catalog' },
+      config: { access: 'approval.rules' },
       schema: {
         tags,
-        summary: 'Save the rule parameters of a year (applies from that year until a later year is saved)',
+        summary:
+          'Save the rule parameters of a year (in force from that year until a later year is saved; open cases are recomputed)',
         body: z.object({ year: z.number().int().min(2000).max(2100), params: approvalRulesSchema }),
-        response: { 200: approvalRulesSchema, ...errors },
+        response: { 200: rulesInForceSchema, ...errors },
       },
     },
     async (req) => service.saveRules(db, await scopeOf(app, req), req.body.year, req.body.params),

@@ -12,6 +12,7 @@ import type { Tx } from '../../platform/db';
 import { insertMany } from '../../platform/db/bulk';
 import type { Random } from '../../seed/random';
 import { enterprises } from '../enterprises/enterprises.tables';
+import { publishedAuthorityItems } from '../reform/reform.authority.repository';
 import { computeClock } from './approval.clock';
 import { type ActionRequest, applyAction, type CaseState } from './approval.machine';
 import { approvalCaseEvents, approvalCases, approvalItems } from './approval.tables';
@@ -279,6 +280,28 @@ const BUNDLES = [
   ['JG-001', 'JG-002', 'JG-003'],
 ];
 
+/** Catalogue item → the power it derives from in 益阳高新区's published authority list (server/seed/reform.ts). */
+const POWER_OF: Record<string, string> = {
+  'LX-001': '企业投资项目备案',
+  'LX-002': '建设项目用地预审',
+  'LX-003': '建设用地规划许可证核发',
+  'LX-004': '固定资产投资项目节能审查',
+  'GC-001': '建设工程规划许可证核发',
+};
+const POWER_BY_NAME: Record<string, string> = {
+  环境影响评价报告表审批: '建设项目环境影响报告表审批',
+  建筑工程施工许可证核发: '建筑工程施工许可证核发',
+  施工图设计文件审查: '建设工程施工图设计文件审查备案',
+  消防设计审查: '特殊建设工程消防设计审查',
+  建设工程竣工规划核实: '建设工程规划条件核实',
+  消防验收: '特殊建设工程消防验收',
+  竣工验收备案: '建设工程竣工验收备案',
+  不动产首次登记: '不动产首次登记（工业用地）',
+  食品经营许可: '食品经营许可',
+  户外广告设置许可: '户外广告设施设置审批',
+  城镇污水排入排水管网许可: '污水排入排水管网许可证核发',
+};
+
 const PROJECT_NAMES = [
   '智能输配电装备生产基地',
   '锂电正极材料扩产项目',
@@ -309,6 +332,9 @@ export async function seedApproval(
 ): Promise<{ items: number; cases: number }> {
   const cal = await loadCalendar(tx);
   const rules = DEFAULT_RULES;
+  // Link each item to its power when the zone has a published authority list (seeded before the catalogue).
+  const powerCode = new Map((await publishedAuthorityItems(tx, zoneId)).map((p) => [p.name, p.code]));
+  const authorityOf = (s: Seed) => powerCode.get(POWER_OF[s.code] ?? POWER_BY_NAME[s.name] ?? '') ?? null;
   const items = await tx
     .insert(approvalItems)
     .values(
@@ -326,7 +352,7 @@ export async function seedApproval(
         materials: s.materials,
         fees: s.feeFen ? [{ name: '收费', amountFen: s.feeFen }] : [],
         online: s.online ?? true,
-        authorityItemCode: `QZ-${s.code}`,
+        authorityItemCode: authorityOf(s),
       })),
     )
     .returning();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import {
   ACTION_LABELS,
   type ApprovalRules,
@@ -7,6 +7,8 @@ import {
   type CaseActionInput,
   type CaseInput,
   type ItemInput,
+  type NoticeContent,
+  type NoticeKind,
   STATUS_LABELS,
 } from '../../../shared/approval';
 import { can } from '../../../shared/roles';
@@ -24,7 +26,7 @@ import { assertFilesUsable } from '../files/files.service';
 import { computeClock } from './approval.clock';
 import { applyAction, availableActions, type CaseState, type Side, TransitionError } from './approval.machine';
 import * as repo from './approval.repository';
-import { approvalCaseEvents, approvalCases, approvalItems, approvalRules } from './approval.tables';
+import { approvalCaseEvents, approvalCases, approvalItems, approvalNotices, approvalRules } from './approval.tables';
 
 registerConstraintField('approval_items_zone_code_uq', 'code');
 
@@ -36,12 +38,34 @@ async function checkDepartment(ex: Executor, scope: ZoneScope, id: string) {
 
 // ---- catalogue ---------------------------------------------------------------------------------------------------
 
+/**
+ * Rule (DOMAIN.md §2 "catalogue derived from the authority list"): an item may only reference a power of the zone's
+ * currently published 权责清单 (retained or newly empowered). One exception keeps old links editable: an item whose
+ * power was since cancelled may still be saved unchanged as inactive (that is how it is retired).
+ */
+async function checkAuthority(
+  ex: Executor,
+  scope: ZoneScope,
+  input: ItemInput,
+  before?: { authorityItemCode: string | null },
+): Promise<string | null> {
+  const code = input.authorityItemCode || null;
+  if (code === null) return null;
+  if (before?.authorityItemCode === code && !input.active) return code;
+  const powers = await repo.publishedPowers(ex, scope.zoneId);
+  if (!powers.has(code)) {
+    throw new AppError(400, 'VALIDATION', { code }, { authorityItemCode: 'AUTHORITY_NOT_PUBLISHED' });
+  }
+  return code;
+}
+
 export async function createItem(db: Db, scope: ZoneScope, input: ItemInput) {
   return db.transaction(async (tx) => {
     await checkDepartment(tx, scope, input.leadDepartmentId);
+    const authorityItemCode = await checkAuthority(tx, scope, input);
     const [row] = await tx
       .insert(approvalItems)
-      .values({ ...input, zoneId: scope.zoneId })
+      .values({ ...input, authorityItemCode, zoneId: scope.zoneId })
       .returning();
     await recordAudit(tx, {
       actor: scope.actor,
@@ -60,9 +84,10 @@ export async function updateItem(db: Db, scope: ZoneScope, id: string, input: It
     const before = await repo.getItem(tx, scope, id);
     if (!before) throw notFound();
     await checkDepartment(tx, scope, input.leadDepartmentId);
+    const authorityItemCode = await checkAuthority(tx, scope, input, before);
     const [row] = await tx
       .update(approvalItems)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...input, authorityItemCode, updatedAt: new Date() })
       .where(and(eq(approvalItems.zoneId, scope.zoneId), eq(approvalItems.id, id)))
       .returning();
     await recordAudit(tx, {
@@ -103,6 +128,19 @@ export async function deleteItem(db: Db, scope: ZoneScope, id: string) {
 
 // ---- rules -------------------------------------------------------------------------------------------------------
 
+export async function rulesView(ex: Executor, scope: ZoneScope, year: number, recomputed = 0) {
+  const [inForce, savedYears] = await Promise.all([
+    repo.rulesInForce(ex, scope.zoneId, year),
+    repo.savedRuleYears(ex, scope.zoneId),
+  ]);
+  return { year, ...inForce, savedYears, recomputed };
+}
+
+/**
+ * Save a year's parameters (audited with before/after). When they are in force today (the year is this year or
+ * earlier and no later year overrides them), the stored due dates of the zone's open cases are recomputed in the same
+ * transaction, so lists and metrics never read deadlines computed under the old caps.
+ */
 export async function saveRules(db: Db, scope: ZoneScope, year: number, params: ApprovalRules) {
   return db.transaction(async (tx) => {
     const before = await repo.rulesOf(tx, scope.zoneId, year);
@@ -122,7 +160,12 @@ export async function saveRules(db: Db, scope: ZoneScope, year: number, params: 
       before: { year, ...before },
       after: { year, ...params },
     });
-    return params;
+    const thisYear = Number(repo.todayInChina().slice(0, 4));
+    const inForceToday = (await repo.rulesInForce(tx, scope.zoneId, thisYear)).fromYear === year;
+    const recomputed = inForceToday
+      ? await recomputeCases(tx, await calendarOf(tx), eq(approvalCases.zoneId, scope.zoneId), { rulesYear: year })
+      : 0;
+    return rulesView(tx, scope, year, recomputed);
   });
 }
 
@@ -223,9 +266,14 @@ async function loadPresented(ex: Executor, scope: ZoneScope, id: string) {
 
 export async function getCase(db: Db, scope: ZoneScope, id: string) {
   const c = await loadPresented(db, scope, id);
-  const [events, [row]] = await Promise.all([
+  const [events, [row], notices] = await Promise.all([
     repo.caseEvents(db, scope.zoneId, id),
     db.select().from(approvalCases).where(eq(approvalCases.id, id)),
+    db
+      .select()
+      .from(approvalNotices)
+      .where(and(eq(approvalNotices.zoneId, scope.zoneId), eq(approvalNotices.caseId, id)))
+      .orderBy(approvalNotices.createdAt),
   ]);
   return {
     ...c,
@@ -233,6 +281,14 @@ export async function getCase(db: Db, scope: ZoneScope, id: string) {
     actions: can(scope.actor.role, 'approval.act')
       ? availableActions(stateOf(row!), sideOf(scope), repo.todayInChina())
       : [],
+    notices: notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      noticeNo: n.noticeNo,
+      issuedOn: n.issuedOn,
+      issuedBy: n.issuedBy,
+      content: n.content,
+    })),
     events: events.map((e) => ({
       at: e.at.toISOString(),
       on: e.on,
@@ -420,6 +476,61 @@ async function act(tx: Tx, scope: ZoneScope, id: string, input: CaseActionInput)
     before: c,
     after,
   });
+  await recordNotice(tx, scope, c, after!, input, on, rules);
+}
+
+const NOTICE_OF: Partial<Record<CaseActionInput['action'], { kind: NoticeKind; prefix: string }>> = {
+  suspend: { kind: 'suspension', prefix: 'ZT' },
+  extend: { kind: 'extension', prefix: 'YQ' },
+  not_accept: { kind: 'not_accepted', prefix: 'BY' },
+};
+
+/** The step's notice (暂停/延期告知书, 不予受理通知书), numbered per case and kept as issued. */
+async function recordNotice(
+  tx: Tx,
+  scope: ZoneScope,
+  before: repo.CaseRecord,
+  after: repo.CaseRecord,
+  input: CaseActionInput,
+  on: string,
+  rules: ApprovalRules,
+) {
+  const spec = NOTICE_OF[input.action];
+  if (!spec) return;
+  const [{ n } = { n: 0 }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(approvalNotices)
+    .where(and(eq(approvalNotices.caseId, before.id), eq(approvalNotices.kind, spec.kind)));
+  const content: NoticeContent = {
+    reason: input.reason ?? null,
+    suspensionType: input.action === 'suspend' ? (input.suspensionType ?? null) : null,
+    capWorkdays: input.action === 'suspend' && input.suspensionType ? rules.suspensionCaps[input.suspensionType] : null,
+    extensionDays: input.action === 'extend' ? after.extensionDays : null,
+    approver: input.action === 'extend' ? after.extensionApprover : null,
+    committedDue: after.committedDue,
+    statutoryDueBefore: before.statutoryDue,
+    statutoryDueAfter: after.statutoryDue,
+  };
+  const [notice] = await tx
+    .insert(approvalNotices)
+    .values({
+      zoneId: scope.zoneId,
+      caseId: before.id,
+      kind: spec.kind,
+      noticeNo: `${before.caseNo}-${spec.prefix}${n + 1}`,
+      issuedOn: on,
+      issuedBy: scope.actor.displayName,
+      content,
+    })
+    .returning();
+  await recordAudit(tx, {
+    actor: scope.actor,
+    zoneId: scope.zoneId,
+    action: 'issue_notice',
+    entity: 'approval_notice',
+    entityId: notice!.id,
+    after: notice,
+  });
 }
 
 function mergeAttachments(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
@@ -462,20 +573,24 @@ export async function assignAgent(db: Db, scope: ZoneScope, id: string, agentUse
 export async function recomputeOpenCases(tx: Tx, changedYears: number[], cal: WorkCalendar): Promise<number> {
   if (changedYears.length === 0) return 0;
   const first = `${Math.min(...changedYears)}-01-01`;
+  return recomputeCases(
+    tx,
+    cal,
+    or(
+      eq(approvalCases.deadlineProvisional, true),
+      sql`${approvalCases.statutoryDue} >= ${first}::date`,
+      sql`${approvalCases.submittedOn} >= ${first}::date`,
+    ) as SQL,
+    { changedYears },
+  );
+}
+
+/** Recompute the stored due dates of open (undecided, unclosed) cases matching `where`; one audit entry per change. */
+async function recomputeCases(tx: Tx, cal: WorkCalendar, where: SQL, cause: Record<string, unknown>): Promise<number> {
   const rows = await tx
     .select()
     .from(approvalCases)
-    .where(
-      and(
-        isNull(approvalCases.decidedOn),
-        isNull(approvalCases.closedOn),
-        or(
-          eq(approvalCases.deadlineProvisional, true),
-          sql`${approvalCases.statutoryDue} >= ${first}::date`,
-          sql`${approvalCases.submittedOn} >= ${first}::date`,
-        ),
-      ),
-    );
+    .where(and(isNull(approvalCases.decidedOn), isNull(approvalCases.closedOn), where));
   const today = repo.todayInChina();
   const rulesByZone = new Map<string, ApprovalRules>();
   let changed = 0;
@@ -516,7 +631,7 @@ export async function recomputeOpenCases(tx: Tx, changedYears: number[], cal: Wo
       entity: 'approval_case',
       entityId: c.id,
       before: { committedDue: c.committedDue, statutoryDue: c.statutoryDue, rongqueDue: c.rongqueDue },
-      after: { committedDue: stored.committedDue, statutoryDue: stored.statutoryDue, rongqueDue, changedYears },
+      after: { committedDue: stored.committedDue, statutoryDue: stored.statutoryDue, rongqueDue, ...cause },
     });
     changed++;
   }

@@ -12,7 +12,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ApprovalRules, CaseStatus, Material, Suspension } from '../../../shared/approval';
+import type { ApprovalRules, CaseStatus, Material, NoticeContent, Suspension } from '../../../shared/approval';
 import { users } from '../auth/auth.tables';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { departments } from '../org/org.tables';
@@ -159,6 +159,35 @@ export const approvalCaseEvents = pgTable(
     materials: text('materials').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [index('approval_case_events_zone_case_idx').on(t.zoneId, t.caseId, t.at)],
+);
+
+/**
+ * 文书 issued at a step and kept as issued (DOMAIN.md §2 Documents): 暂停（中止计时）告知书, 延期告知书, 不予受理通知书.
+ * The content is a snapshot taken in the step's transaction, so a later calendar or rule change never rewrites a
+ * notice the enterprise already received.
+ */
+export const approvalNotices = pgTable(
+  'approval_notices',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => approvalCases.id),
+    kind: text('kind', { enum: ['suspension', 'extension', 'not_accepted'] }).notNull(),
+    /** Document number: case number + kind prefix + sequence (e.g. SP20260105AB12CD34-ZT1). */
+    noticeNo: text('notice_no').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    issuedBy: text('issued_by'),
+    content: jsonb('content').$type<NoticeContent>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('approval_notices_no_uq').on(t.noticeNo),
+    index('approval_notices_zone_case_idx').on(t.zoneId, t.caseId, t.createdAt),
+  ],
 );
 
 /** Rule parameters per zone and year (DOMAIN.md: thresholds are defaults of configurable rules). */

@@ -88,14 +88,12 @@ describe('service catalogue (§2 事项)', () => {
     const created = await createItem({
       stage: 3,
       online: false,
-      authorityItemCode: 'QZ-0101',
       prerequisiteCodes: ['XK-1'],
     });
     const list = await (await tenant.as('dept_staff')).get('/api/approval/items?stage=3&online=false');
     expect(list.json().data.find((i: { id: string }) => i.id === created.id)).toMatchObject({
       stage: 3,
       online: false,
-      authorityItemCode: 'QZ-0101',
       modes: ['rongque'],
       fees: [{ name: '工本费', amountFen: 1000 }],
       leadDepartmentName: tenant.deptA.name,

@@ -261,6 +261,16 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'approval',
     component: lazy(() => import('../domains/approval/pages/MetricsPage')),
   },
+  {
+    path: '/approval/rules',
+    key: 'approvalRules',
+    label: 'approval.rules',
+    description: 'approval.rulesDescription',
+    icon: <SettingOutlined />,
+    access: 'approval.read',
+    group: 'approval',
+    component: lazy(() => import('../domains/approval/pages/RulesPage')),
+  },
   // services (企业服务)
   {
     path: '/services/demands',

@@ -1,4 +1,15 @@
-import type { Case, CaseAction, CaseActionInput, CaseInput, Item, Metrics } from '@shared/approval';
+import type {
+  ApprovalRules,
+  AuthorityLink,
+  Case,
+  CaseAction,
+  CaseActionInput,
+  CaseInput,
+  Item,
+  Metrics,
+  Notice,
+  RulesInForce,
+} from '@shared/approval';
 import type { Department } from '@shared/org';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../shared/api';
@@ -7,6 +18,7 @@ export const ITEMS = '/api/approval/items';
 export const CASES = '/api/approval/cases';
 export const METRICS = '/api/approval/metrics';
 export const PROJECTS = '/api/approval/projects';
+export const RULES = '/api/approval/rules';
 const DEPARTMENTS = '/api/org/departments';
 
 export type CaseEvent = {
@@ -19,7 +31,7 @@ export type CaseEvent = {
   reason: string | null;
   materials: string[];
 };
-export type CaseDetail = Case & { events: CaseEvent[]; actions: CaseAction[] };
+export type CaseDetail = Case & { events: CaseEvent[]; actions: CaseAction[]; notices: Notice[] };
 
 export interface Span {
   startOn: string | null;
@@ -82,6 +94,15 @@ export function useItemOptions(enabled = true) {
   });
 }
 
+/** Powers of the zone's currently published authority list (an item may derive only from one of these). */
+export function useAuthorityOptions(enabled = true) {
+  return useQuery({
+    queryKey: [ITEMS, 'authority-options'],
+    queryFn: ({ signal }) => api.get<AuthorityLink[]>('/api/approval/authority-items', { signal }),
+    enabled,
+  });
+}
+
 export function useDepartmentOptions(enabled = true) {
   return useQuery({
     queryKey: [DEPARTMENTS, 'approval-options'],
@@ -111,6 +132,24 @@ export function useProject(code: string | undefined) {
     queryFn: ({ signal }) => api.get<ProjectView>('/api/approval/project', { query: { code }, signal }),
     enabled: Boolean(code),
     retry: false,
+  });
+}
+
+export function useRules(year: number) {
+  return useQuery({
+    queryKey: [RULES, year],
+    queryFn: ({ signal }) => api.get<RulesInForce>(RULES, { query: { year }, signal }),
+  });
+}
+
+export function useSaveRules() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { year: number; params: ApprovalRules }) => api.put<RulesInForce>(RULES, body),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: [RULES] });
+      await client.invalidateQueries({ queryKey: [CASES] });
+    },
   });
 }
 

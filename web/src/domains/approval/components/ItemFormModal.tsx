@@ -4,7 +4,7 @@ import { Button, Checkbox, Col, Form, type FormInstance, Input, InputNumber, Row
 import { useTranslation } from 'react-i18next';
 import { EntityFormModal } from '../../../shared/components/EntityFormModal';
 import { useZodFields } from '../../../shared/validation';
-import { useDepartmentOptions } from '../api';
+import { useAuthorityOptions, useDepartmentOptions } from '../api';
 
 interface Props {
   open: boolean;
@@ -32,6 +32,7 @@ export function ItemFormModal({ open, editing, form, onClose, onSubmit }: Props)
   const { t } = useTranslation();
   const field = useZodFields(itemInputSchema);
   const departments = useDepartmentOptions(open);
+  const powers = useAuthorityOptions(open);
   const opt = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((v) => ({ value: v, label: t(`approval.${prefix}.${v}`) }));
   return (
@@ -118,8 +119,20 @@ export function ItemFormModal({ open, editing, form, onClose, onSubmit }: Props)
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item label={t('approval.authorityItemCode')} {...field('authorityItemCode')}>
-            <Input />
+          <Form.Item
+            label={t('approval.authorityItemCode')}
+            extra={t('approval.authorityPick')}
+            {...field('authorityItemCode')}
+          >
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('approval.authorityNone')}
+              loading={powers.isFetching}
+              options={(powers.data ?? []).map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
+              onClear={() => form.setFieldValue('authorityItemCode', null)}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -61,6 +61,18 @@ export default function CaseDetailPage() {
                 <Button icon={<PrinterOutlined />}>{t(`approval.noticeKinds.${kind}`)}</Button>
               </Link>
             ))}
+            {c.notices.map((n, i) => {
+              const nth = c.notices.slice(0, i + 1).filter((x) => x.kind === n.kind).length;
+              const many = c.notices.filter((x) => x.kind === n.kind).length > 1;
+              return (
+                <Link key={n.id} to={`/approval/cases/${c.id}/notice/${n.kind}?n=${n.id}`}>
+                  <Button icon={<PrinterOutlined />}>
+                    {t(`approval.noticeKinds.${n.kind}`)}
+                    {many ? ` (${nth})` : ''}
+                  </Button>
+                </Link>
+              );
+            })}
           </Space>
         }
       >

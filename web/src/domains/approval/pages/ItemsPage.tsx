@@ -1,6 +1,6 @@
 import { type Item, type ItemInput, itemTypes } from '@shared/approval';
 import { useQueryClient } from '@tanstack/react-query';
-import { Space, Tag } from 'antd';
+import { Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CreateButton } from '../../../shared/components/CreateButton';
@@ -20,6 +20,7 @@ export default function ItemsPage() {
   const { t } = useTranslation();
   const canWrite = useCan('approval.catalog');
   const canSeeDepartments = useCan('org.read');
+  const canSeeReform = useCan('reform.read');
   const client = useQueryClient();
   const crud = useEntityCrud<Item, ItemInput>(ITEMS);
   const departments = useDepartmentOptions(canSeeDepartments);
@@ -90,9 +91,29 @@ export default function ItemsPage() {
     },
     {
       key: 'authorityItemCode',
-      title: t('approval.authorityItemCode'),
-      defaultHidden: true,
-      render: (_, r) => r.authorityItemCode ?? '—',
+      title: t('approval.authority'),
+      render: (_, r) => {
+        if (!r.authorityItemCode) return '—';
+        if (!r.authority) {
+          return (
+            <Tooltip title={t('approval.authorityStale')}>
+              <Tag color="red">{r.authorityItemCode}</Tag>
+            </Tooltip>
+          );
+        }
+        const label = `${r.authority.code} ${r.authority.name}`;
+        return (
+          <Space size={4} wrap>
+            {canSeeReform ? <Link to="/reform/authority">{label}</Link> : label}
+            <Tag color={r.authority.source === 'empowered' ? 'blue' : 'default'}>
+              {t(`approval.authoritySources.${r.authority.source}`)}
+            </Tag>
+            {r.authority.handling === 'accept_only' && (
+              <Tag color="orange">{t('approval.authorityHandlings.accept_only')}</Tag>
+            )}
+          </Space>
+        );
+      },
     },
   ];
   if (canWrite) {
