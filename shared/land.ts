@@ -266,3 +266,6 @@ export const idleRunResultSchema = z.object({
   idle: z.number().int(),
   revitalised: z.number().int(),
 });
+export type ParcelMap = z.infer<typeof parcelMapSchema>;
+export type LandStats = z.infer<typeof landStatsSchema>;
+export type Patrol = z.infer<typeof patrolSchema>;

@@ -26,7 +26,7 @@ import { pages, sendXlsx } from '../../platform/excel/export';
 import { crudRoutes, idParams, scopeOf } from '../../platform/http/crud';
 import { present } from '../../platform/http/present';
 import { registerImportKind } from '../imports/imports.registry';
-import { chinaToday, idleQueue, registerLandTimeline, runIdleEvaluation } from './land.idle';
+import { idleQueue, registerLandTimeline, runIdleEvaluation } from './land.idle';
 import { parcelExportColumns, parcelImport } from './land.import';
 import * as repo from './land.repository';
 import * as service from './land.service';
@@ -233,13 +233,13 @@ export async function landRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Run the idle-land evaluation of this zone now (the daily job runs it for every zone)',
-        body: z.object({ asOf: z.iso.date().optional() }),
+        body: z.object({ asOf: z.iso.date() }),
         response: { 200: idleRunResultSchema, ...errors },
       },
     },
     async (req) => {
       const scope = await scopeOf(app, req);
-      return runIdleEvaluation(db, req.body.asOf ?? chinaToday(), scope.zoneId);
+      return runIdleEvaluation(db, req.body.asOf, scope.zoneId);
     },
   );
 }
