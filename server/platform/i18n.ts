@@ -400,6 +400,10 @@ export const messages = {
     'en-US': 'Coordinates must read "lng,lat;lng,lat;…" with at least three points',
   },
   LAND_ZERO_AREA: { 'zh-CN': '地块面积为零', 'en-US': 'The parcel has no area' },
+  LAND_TOO_LARGE: {
+    'zh-CN': '地块面积超过 100 平方公里，请检查坐标',
+    'en-US': 'The parcel exceeds 100 km²; check the coordinates',
+  },
   LAND_HAS_CONTRACT: {
     'zh-CN': '该地块已有标准地合同',
     'en-US': 'This parcel already has a standard-land contract',

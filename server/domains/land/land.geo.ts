@@ -30,6 +30,15 @@ function polygonArea(rings: readonly (readonly (readonly number[])[])[]): number
   return Math.max(0, ringArea(outer) - holes.reduce((s, h) => s + ringArea(h), 0));
 }
 
+/** Largest parcel accepted (100 km²): anything bigger is a coordinate mistake (and would overflow the column). */
+export const MAX_PARCEL_M2 = 100_000_000;
+
+/** Why an area cannot be a parcel's, or null. */
+export function areaProblem(areaM2: number): 'LAND_ZERO_AREA' | 'LAND_TOO_LARGE' | null {
+  if (!(areaM2 > 0)) return 'LAND_ZERO_AREA';
+  return areaM2 > MAX_PARCEL_M2 ? 'LAND_TOO_LARGE' : null;
+}
+
 /** Area in m² (2 decimals) and mu (4 decimals) of a Polygon or MultiPolygon. */
 export function geodesicArea(g: ParcelGeometry): { areaM2: number; areaMu: number } {
   const m2 = g.type === 'Polygon' ? polygonArea(g.coordinates) : g.coordinates.reduce((s, p) => s + polygonArea(p), 0);

@@ -3,7 +3,7 @@ import { and, eq, ne, type SQL } from 'drizzle-orm';
 import type { TimelineItem } from '../../../shared/enterprises';
 import type { ZoneScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import type { Db, Executor } from '../../platform/db';
+import type { Db, Executor, Tx } from '../../platform/db';
 import type { Jobs } from '../../platform/jobs';
 import { registerTimelineSource } from '../enterprises/enterprises.timeline';
 import { daysBetween, shiftDays } from './land.review';
@@ -35,7 +35,17 @@ export function accruedLateFen(c: typeof landContracts.$inferSelect, asOf: strin
  * government-caused delay extends the dates ≤ 1 year). Idle parcels get the idle-fee (20 %) or reclaim (2 years)
  * proposal; a parcel that stops being idle is marked revitalised (盘活). One audit event per changed parcel.
  */
-export async function runIdleEvaluation(db: Db, asOf: string, zoneId?: string) {
+export function runIdleEvaluation(db: Db, asOf: string, zoneId?: string) {
+  return evaluateIdle(db, asOf, zoneId, (fn) => db.transaction(fn));
+}
+
+/** The evaluation on any executor; `atomically` wraps each parcel's update (a transaction, or the caller's one). */
+export async function evaluateIdle(
+  db: Executor,
+  asOf: string,
+  zoneId: string | undefined,
+  atomically: (fn: (tx: Tx) => Promise<void>) => Promise<void>,
+) {
   const where: SQL[] = [ne(landParcels.status, 'reclaimed')];
   if (zoneId) where.push(eq(landContracts.zoneId, zoneId));
   const rows = await db
@@ -76,7 +86,7 @@ export async function runIdleEvaluation(db: Db, asOf: string, zoneId?: string) {
       p.idleProposal !== next.idleProposal ||
       p.idleFeeFen !== next.idleFeeFen;
     const accrued = accruedLateFen(c, asOf);
-    await db.transaction(async (tx) => {
+    await atomically(async (tx) => {
       await tx.update(landParcels).set(next).where(eq(landParcels.id, p.id));
       if (accrued !== c.accruedPenaltyFen) {
         await tx.update(landContracts).set({ accruedPenaltyFen: accrued }).where(eq(landContracts.id, c.id));

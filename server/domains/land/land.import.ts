@@ -8,7 +8,7 @@ import type { ColumnSpec } from '../../platform/excel/columns';
 import type { ExportColumn } from '../../platform/excel/export';
 import type { ImportKind } from '../../platform/excel/kind';
 import { enterprises } from '../enterprises/enterprises.tables';
-import { geodesicArea, polygonFromText, polygonToText } from './land.geo';
+import { areaProblem, geodesicArea, polygonFromText, polygonToText } from './land.geo';
 import type { ParcelRow } from './land.repository';
 import { landParcels } from './land.tables';
 
@@ -151,8 +151,9 @@ export const parcelImport: ImportKind<ParcelFileRow, ParcelInsert, Refs> = {
         return undefined;
       }
       const area = geodesicArea(geometry);
-      if (area.areaM2 <= 0) {
-        ctx.error(row, 'coordinates', 'LAND_ZERO_AREA');
+      const problem = areaProblem(area.areaM2);
+      if (problem) {
+        ctx.error(row, 'coordinates', problem);
         return undefined;
       }
       let enterpriseId: string | null = null;

@@ -14,7 +14,7 @@ import type { Db, Executor, Tx } from '../../platform/db';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { assertFilesUsable } from '../files/files.service';
-import { geodesicArea } from './land.geo';
+import { areaProblem, geodesicArea } from './land.geo';
 import { getContract, getParcel, reviewOut } from './land.repository';
 import { addMonths, computeReview } from './land.review';
 import { buildPeriod } from './land.rules';
@@ -41,7 +41,8 @@ async function codeTaken(ex: Executor, scope: ZoneScope, code: string, exceptId?
 
 function parcelValues(input: ParcelInput) {
   const area = geodesicArea(input.geometry);
-  if (area.areaM2 <= 0) throw invalid({ geometry: 'LAND_ZERO_AREA' });
+  const problem = areaProblem(area.areaM2);
+  if (problem) throw invalid({ geometry: problem });
   return {
     code: input.code,
     name: input.name,
@@ -138,7 +139,8 @@ export async function importGeoJson(db: Db, scope: ZoneScope, fc: z.infer<typeof
       if (seen.has(code)) throw invalid({ [field]: 'DUPLICATE_VALUE' });
       seen.add(code);
       const area = geodesicArea(f.geometry);
-      if (area.areaM2 <= 0) throw invalid({ [`features.${i}.geometry`]: 'LAND_ZERO_AREA' });
+      const problem = areaProblem(area.areaM2);
+      if (problem) throw invalid({ [`features.${i}.geometry`]: problem });
       const name = typeof (p.name ?? p.名称) === 'string' ? String(p.name ?? p.名称).slice(0, 100) : undefined;
       const id = existing.get(code);
       if (id) {
@@ -335,6 +337,16 @@ export async function reviewContract(db: Db, scope: ZoneScope, contractId: strin
       })
       .returning();
     if (kind === 'completion') {
+      await tx
+        .update(landParcels)
+        .set({ status: 'construction', updatedAt: new Date() })
+        .where(
+          and(
+            eq(landParcels.zoneId, scope.zoneId),
+            eq(landParcels.id, c.parcelId),
+            inArray(landParcels.status, ['reserve', 'supplied']),
+          ),
+        );
       await tx
         .update(landContracts)
         .set({

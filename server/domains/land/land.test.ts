@@ -119,6 +119,8 @@ describe('parcels (DOMAIN.md §7: polygon, geodesic area in mu and m²)', () => 
     expect(Object.values(zh.json().fields)).toContain('地块边界须闭合（首尾坐标相同）');
     const en = await staff.post('/api/land/parcels', open, { headers: { 'accept-language': 'en-US' } });
     expect(Object.values(en.json().fields)).toContain('A parcel boundary must be closed (first and last points equal)');
+    const huge = await staff.post('/api/land/parcels', parcel('T-04', { geometry: rect(100, 20, 5, 5) }));
+    expect(huge.json().fields).toEqual({ geometry: '地块面积超过 100 平方公里，请检查坐标' });
     const dup = await staff.post('/api/land/parcels', parcel('T-01'));
     expect(dup.statusCode).toBe(409);
     // The auditor reads, cannot write.

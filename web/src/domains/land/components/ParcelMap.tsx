@@ -35,6 +35,8 @@ export function ParcelMap({
   const [mode, setMode] = useState<Mode>('status');
   // Registered once per data set (a new name, so ECharts drops no shapes of a map still shown).
   const name = useMemo(() => {
+    // ECharts cannot lay out an empty map (no bounding box): nothing is registered until there are parcels.
+    if (!data?.features.length) return null;
     const n = `zone-parcels-${++mapSerial}`;
     registerMap(n, {
       type: 'FeatureCollection',
@@ -45,6 +47,7 @@ export function ParcelMap({
   const { option, byCode } = useMemo(() => {
     const features = data?.features ?? [];
     const byCode = new Map(features.map((f) => [f.properties.code, f]));
+    if (!name) return { option: {}, byCode };
     const option = {
       tooltip: {
         trigger: 'item',
