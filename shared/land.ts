@@ -20,7 +20,10 @@ const ring = z
   .array(lngLat)
   .min(4)
   .max(5000)
-  .refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], { message: 'LAND_RING_NOT_CLOSED' });
+  // Zod runs refinements after a failed length check too: guard short (even empty) rings.
+  .refine((r) => r.length < 4 || (r[0]?.[0] === r.at(-1)?.[0] && r[0]?.[1] === r.at(-1)?.[1]), {
+    message: 'LAND_RING_NOT_CLOSED',
+  });
 export const polygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(50) });
 export const multiPolygonSchema = z.object({
   type: z.literal('MultiPolygon'),
