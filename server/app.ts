@@ -16,6 +16,7 @@ import { enterprisesRoutes } from './domains/enterprises/enterprises.routes';
 import { filesRoutes } from './domains/files/files.routes';
 import { importsRoutes } from './domains/imports/imports.routes';
 import { investmentRoutes } from './domains/investment/investment.routes';
+import { landRoutes } from './domains/land/land.routes';
 import { orgRoutes } from './domains/org/org.routes';
 // performance
 import { performanceRoutes } from './domains/performance/performance.routes';
@@ -93,6 +94,7 @@ export const API_TAGS = [
   },
   // Land and per-mu efficiency (亩均论英雄)
   { name: 'efficiency', description: '亩均论英雄: per-mu evaluation runs, scores by indicator, classes and policies' },
+  { name: 'land', description: 'Parcels and map, standard-land contracts and reviews (达产复核), idle land, patrols' },
   // reform
   {
     name: 'reform',
@@ -188,6 +190,7 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
   await app.register(projectsRoutes);
   // Land and per-mu efficiency (亩均论英雄)
   await app.register(efficiencyRoutes);
+  await app.register(landRoutes);
   // reform
   await app.register(reformRoutes);
 

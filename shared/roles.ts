@@ -200,6 +200,9 @@ export const PERMISSIONS = {
   // result of a published or final run (enforced by the scope); leaders and department heads configure and compute.
   'efficiency.read': ROLES,
   'efficiency.write': ['admin', 'zone_leader', 'dept_head'],
+  // Land (地块, 标准地, 闲置土地, 巡查): staff keep parcels, contracts and reviews and patrol; enterprises read their own.
+  'land.read': ROLES,
+  'land.write': ['admin', 'zone_leader', 'dept_head', 'dept_staff'],
   // reform (体制改革): every staff role and the auditor/province read; enterprises do not. The committee's leaders
   // keep the registers (authority lists, organisation counts); department roles raise/track whistle matters.
   'reform.read': [

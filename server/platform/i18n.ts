@@ -436,6 +436,41 @@ export const messages = {
     'zh-CN': '{year} 年没有纳入评价范围的企业数据',
     'en-US': 'No enterprise data in scope for {year}',
   },
+  LAND_RING_NOT_CLOSED: {
+    'zh-CN': '地块边界须闭合（首尾坐标相同）',
+    'en-US': 'A parcel boundary must be closed (first and last points equal)',
+  },
+  LAND_MONEY_DECIMALS: { 'zh-CN': '金额最多两位小数', 'en-US': 'Amounts take at most two decimals' },
+  LAND_BAD_POLYGON: {
+    'zh-CN': '坐标格式应为“经度,纬度;经度,纬度;…”，至少三个点',
+    'en-US': 'Coordinates must read "lng,lat;lng,lat;…" with at least three points',
+  },
+  LAND_ZERO_AREA: { 'zh-CN': '地块面积为零', 'en-US': 'The parcel has no area' },
+  LAND_TOO_LARGE: {
+    'zh-CN': '地块面积超过 100 平方公里，请检查坐标',
+    'en-US': 'The parcel exceeds 100 km²; check the coordinates',
+  },
+  LAND_HAS_CONTRACT: {
+    'zh-CN': '该地块已有标准地合同',
+    'en-US': 'This parcel already has a standard-land contract',
+  },
+  LAND_PARCEL_IN_USE: {
+    'zh-CN': '地块已签订合同，不能删除',
+    'en-US': 'The parcel has a contract and cannot be deleted',
+  },
+  LAND_REVIEWED: {
+    'zh-CN': '合同已有验收或复核记录，不能删除',
+    'en-US': 'The contract has reviews and cannot be deleted',
+  },
+  LAND_BEFORE_START: { 'zh-CN': '不能早于开工日期', 'en-US': 'Cannot be before the start date' },
+  LAND_REVIEW_NEEDS_COMPLETION: {
+    'zh-CN': '竣工验收须填写开工和竣工日期',
+    'en-US': 'A completion acceptance needs the start and completion dates',
+  },
+  LAND_IMPORT_NO_CODE: {
+    'zh-CN': '第 {index} 个要素缺少地块编号（properties.code 或 编号）',
+    'en-US': 'Feature {index} has no parcel code (properties.code)',
+  },
   IMPORT_UNKNOWN_ENTERPRISE: {
     'zh-CN': '园区内没有统一社会信用代码为“{value}”的企业',
     'en-US': 'No enterprise of the zone has the credit code "{value}"',

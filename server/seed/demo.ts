@@ -12,6 +12,7 @@ import { seedEconomy } from './economy';
 import { seedEfficiency } from './efficiency';
 import { type GeneratedEnterprise, generateZoneEnterprises, insertEnterprises } from './enterprises';
 import { seedInvestment } from './investment';
+import { seedLand } from './land';
 // performance
 import { seedPerformance } from './performance';
 import { chineseName, mobile, Random } from './random';
@@ -470,6 +471,8 @@ export async function seedDemo(db: Db, seed = 20240601): Promise<DemoLogin[]> {
     await seedPerformance(tx, r, yiyang.zoneId);
     // Land and per-mu efficiency (亩均论英雄): two years of data, last year's run computed, the year before final.
     await seedEfficiency(tx, yiyang.zoneId, 2025);
+    // Land: parcels laid out on the map, standard-land contracts, reviews, patrols, idle land as of today.
+    await seedLand(tx, yiyang.zoneId, todayInChina(), DEMO_ENTERPRISE_ID);
     return logins.map(({ username, role, displayName, scope }) => ({ username, role, displayName, scope }));
   });
 }

@@ -474,6 +474,26 @@ export const APP_ROUTES: AppRoute[] = [
     hideInMenu: true,
     component: lazy(() => import('../domains/efficiency/pages/EfficiencyRunPage')),
   },
+  {
+    path: '/land/parcels',
+    key: 'landParcels',
+    label: 'land.menu',
+    description: 'land.menuDescription',
+    icon: <EnvironmentOutlined />,
+    access: 'land.read',
+    group: 'land',
+    component: lazy(() => import('../domains/land/pages/LandParcelsPage')),
+  },
+  {
+    path: '/land/parcels/:id',
+    key: 'landParcel',
+    label: 'land.menu',
+    icon: <EnvironmentOutlined />,
+    access: 'land.read',
+    group: 'land',
+    hideInMenu: true,
+    component: lazy(() => import('../domains/land/pages/LandParcelPage')),
+  },
   // economy (经济运行)
   {
     path: '/economy',
