@@ -17,6 +17,7 @@ import {
   LineChartOutlined,
   NodeIndexOutlined,
   NotificationOutlined,
+  OrderedListOutlined,
   ProjectOutlined,
   ReconciliationOutlined,
   SettingOutlined,
@@ -419,6 +420,16 @@ export const APP_ROUTES: AppRoute[] = [
     access: 'reform.read',
     group: 'reform',
     component: lazy(() => import('../domains/reform/pages/ReformOrgPage')),
+  },
+  {
+    path: '/reform/lists',
+    key: 'reformLists',
+    label: 'menu.reformLists',
+    description: 'home.modules.reformLists',
+    icon: <OrderedListOutlined />,
+    access: 'reform.read',
+    group: 'reform',
+    component: lazy(() => import('../domains/reform/pages/DutyListsPage')),
   },
 ];
 

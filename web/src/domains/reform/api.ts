@@ -5,6 +5,7 @@ import type {
   OrgComparison,
   WhistleLeagueRow,
 } from '@shared/reform';
+import type { DutySummary } from '@shared/reform-lists';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
@@ -60,5 +61,14 @@ export function useDisposition() {
   return useQuery({
     queryKey: [CONTRACT_STAFF, 'summary'],
     queryFn: ({ signal }) => api.get<DispositionSummary>(`${CONTRACT_STAFF}/summary`, { signal }),
+  });
+}
+
+export const DUTY_ITEMS = '/api/reform/duty-items';
+
+export function useDutySummary(asOf?: string) {
+  return useQuery({
+    queryKey: [DUTY_ITEMS, 'summary', asOf],
+    queryFn: ({ signal }) => api.get<DutySummary>(`${DUTY_ITEMS}/summary`, { query: { asOf }, signal }),
   });
 }
