@@ -370,17 +370,25 @@ export async function seedReformYuetang(tx: Tx, r: Random, zoneId: string): Prom
       });
     }
   });
-  ['经济管理', '投资服务', '优化营商环境', '项目建设', '产业招商', '文化旅游产业发展', '总部经济培育'].forEach(
-    (name, i) =>
-      rows.push({
-        zoneId,
-        list: 'duty',
-        code: `ZZ-${pad(i + 1)}`,
-        name,
-        area: i < 3 ? '主责主业' : '产业发展',
-        effectiveOn: '2021-07-01',
-      }),
-  );
+  const yuetangDuties = [
+    '经济管理',
+    '投资服务',
+    '优化营商环境',
+    '项目建设',
+    '产业招商',
+    '文化旅游产业发展',
+    '总部经济培育',
+  ];
+  for (const [i, name] of yuetangDuties.entries()) {
+    rows.push({
+      zoneId,
+      list: 'duty',
+      code: `ZZ-${pad(i + 1)}`,
+      name,
+      area: i < 3 ? '主责主业' : '产业发展',
+      effectiveOn: '2021-07-01',
+    });
+  }
   await insertMany(tx, reformDutyItems, rows.map(fill));
   await recordAudit(tx, {
     actor: null,

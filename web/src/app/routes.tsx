@@ -431,6 +431,16 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'reform',
     component: lazy(() => import('../domains/reform/pages/DutyListsPage')),
   },
+  {
+    path: '/reform/platform',
+    key: 'reformPlatform',
+    label: 'menu.reformPlatform',
+    description: 'home.modules.reformPlatform',
+    icon: <BankOutlined />,
+    access: 'reform.read',
+    group: 'reform',
+    component: lazy(() => import('../domains/reform/pages/PlatformCompanyPage')),
+  },
 ];
 
 // approval (一站式审批): the public status lookup, outside the login.

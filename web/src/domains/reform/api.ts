@@ -6,6 +6,7 @@ import type {
   WhistleLeagueRow,
 } from '@shared/reform';
 import type { DutySummary } from '@shared/reform-lists';
+import type { PlatformSummary } from '@shared/reform-platform';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
@@ -71,4 +72,13 @@ export function useDutySummary(asOf?: string) {
     queryKey: [DUTY_ITEMS, 'summary', asOf],
     queryFn: ({ signal }) => api.get<DutySummary>(`${DUTY_ITEMS}/summary`, { query: { asOf }, signal }),
   });
+}
+
+export const PLATFORM = '/api/reform/platform/summary';
+export const MATTERS = '/api/reform/platform/matters';
+export const COOPERATION = '/api/reform/platform/cooperation';
+export const FINANCING = '/api/reform/platform/financing';
+
+export function usePlatformSummary() {
+  return useQuery({ queryKey: [PLATFORM], queryFn: ({ signal }) => api.get<PlatformSummary>(PLATFORM, { signal }) });
 }
