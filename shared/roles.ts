@@ -217,6 +217,9 @@ export const PERMISSIONS = {
   ],
   'reform.write': ['admin', 'zone_leader'],
   'reform.whistle': ['admin', 'zone_leader', 'dept_head', 'dept_staff', 'service_officer'],
+  // 管委会+公司: the platform company keeps its major-matter requests, cooperation list and financing records; the
+  // committee's leaders decide the major matters (reform.write).
+  'reform.platform': ['admin', 'zone_leader', 'platform_company'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -509,6 +509,23 @@ export const messages = {
     'en-US':
       'The contract-staff disposition does not balance: {roster} on the roster (before: {before}), {retained} retained (after: {after})',
   },
+  REFORM_RETIRED_BEFORE_EFFECTIVE: { 'zh-CN': '失效日期须晚于生效日期', 'en-US': 'Must be after the effective date' },
+  REFORM_DUTY_CONFLICT: {
+    'zh-CN': '同一职能在同一时期不能既在职责清单又在剥离社会事务清单（冲突条目 {code}）',
+    'en-US': 'A function cannot be on the duty list and the stripped list in the same period (conflicts with {code})',
+  },
+  REFORM_DUTY_CONFLICT_FIELD: {
+    'zh-CN': '该职能在同一时期已在另一张清单中',
+    'en-US': 'This function is on the other list in the same period',
+  },
+  REFORM_MATTER_STATUS: {
+    'zh-CN': '该重大事项当前状态（{status}）不允许此操作：草稿可修改和报送，已报送待管委会决策，已批准方可实施',
+    'en-US':
+      'Not allowed in the matter’s current status ({status}): drafts are edited and submitted, submitted ones await the committee, only approved ones are carried out',
+  },
+  REFORM_DATE_BEFORE_SUBMITTED: { 'zh-CN': '不能早于报送日期', 'en-US': 'Cannot be before the submission date' },
+  REFORM_DATE_BEFORE_DECIDED: { 'zh-CN': '不能早于决策日期', 'en-US': 'Cannot be before the decision date' },
+  REFORM_END_BEFORE_START: { 'zh-CN': '到期日须晚于起始日', 'en-US': 'Must be after the start date' },
   REFORM_DISPOSITION_UNBALANCED_FIELD: {
     'zh-CN': '与“七个一批”分流名册不一致',
     'en-US': 'Does not match the 七个一批 disposition roster',

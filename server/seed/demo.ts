@@ -18,6 +18,7 @@ import { seedPerformance } from './performance';
 import { chineseName, mobile, Random } from './random';
 // reform
 import { seedReform } from './reform';
+import { seedReformYuetang } from './reform-lists';
 import { seedServices } from './services';
 
 export const DEMO_PASSWORD = 'ZoneOS-2026';
@@ -302,6 +303,7 @@ export async function seedDemo(db: Db, seed = 20240601): Promise<DemoLogin[]> {
     await seedEconomy(tx, r, yuetang, { year: 2026, reportedMonths: 10, pace: -0.03 });
     // reform
     await seedReform(tx, new Random(seed + 4), yiyang.zoneId); // its own stream: the data above stays as it was
+    await seedReformYuetang(tx, new Random(seed + 14), yuetang.zoneId); // seed 001: 岳塘经开区 before/after, 27 区直部门
     const dept = (code: string) => yiyang.deptByCode.get(code)!.id;
     // investment & projects
     await seedInvestment(

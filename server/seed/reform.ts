@@ -13,6 +13,7 @@ import type { Tx } from '../platform/db';
 import { insertMany } from '../platform/db/bulk';
 import type { Random } from './random';
 import { chineseName } from './random';
+import { seedDutyListsYiyang, seedPlatformYiyang } from './reform-lists';
 
 /**
  * 益阳高新区's reform registers from seed article 000: the authority list before (68 powers) and after the 2024
@@ -424,6 +425,8 @@ export async function seedReform(tx: Tx, r: Random, zoneId: string): Promise<voi
     });
   }
   await insertMany(tx, reformWhistles, whistles);
+  const dutyItems = await seedDutyListsYiyang(tx, zoneId);
+  const platformRecords = await seedPlatformYiyang(tx, zoneId);
   await recordAudit(tx, {
     actor: null,
     zoneId,
@@ -436,6 +439,8 @@ export async function seedReform(tx: Tx, r: Random, zoneId: string): Promise<voi
       tasks: taskRows.length,
       districtDepartments: depts.length,
       whistles: whistles.length,
+      dutyItems,
+      platformRecords,
     },
   });
 }

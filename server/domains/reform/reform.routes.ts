@@ -41,7 +41,9 @@ import * as authRepo from './reform.authority.repository';
 import * as authority from './reform.authority.service';
 import { dashboardColumns, dashboardRows } from './reform.dashboard';
 import * as disposition from './reform.disposition';
+import { dutyListRoutes } from './reform.lists.routes';
 import * as org from './reform.org.service';
+import { platformRoutes } from './reform.platform.routes';
 import * as tasks from './reform.tasks';
 import { whistleExportColumns } from './reform.whistle.export';
 import * as whistleRepo from './reform.whistle.repository';
@@ -533,6 +535,9 @@ export async function reformRoutes(fastify: FastifyInstance): Promise<void> {
     update: (scope, id, input) => tasks.updateTask(db, scope, id, input),
     remove: (scope, id) => tasks.deleteTask(db, scope, id),
   });
+
+  dutyListRoutes(app);
+  platformRoutes(app);
 
   // ---- organisation before/after ----
   app.get(

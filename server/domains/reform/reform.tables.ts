@@ -22,6 +22,15 @@ import {
   whistleOrigins,
   whistleStatuses,
 } from '../../../shared/reform';
+import { dutyLists, receiverKinds } from '../../../shared/reform-lists';
+import {
+  commissionModes,
+  cooperationAreas,
+  cooperationKinds,
+  financingKinds,
+  matterCategories,
+  matterStatuses,
+} from '../../../shared/reform-platform';
 import { zones } from '../tenancy/tenancy.tables';
 
 /**
@@ -218,5 +227,124 @@ export const reformTasks = pgTable(
     unique('reform_tasks_zone_code_uq').on(t.zoneId, t.code),
     index('reform_tasks_zone_group_idx').on(t.zoneId, t.workGroup, t.code),
     index('reform_tasks_zone_deadline_idx').on(t.zoneId, t.status, t.deadline),
+  ],
+);
+
+/**
+ * 两张清单 + 边界清单: one row per entry of the 职责清单 (duty), 剥离社会事务清单 (stripped, with the receiving body)
+ * or 边界清单 (boundary, with the district department and each side's duty). Effective-dated: in force from
+ * effective_on until the day before retired_on, so the list as of any date can be reproduced.
+ */
+export const reformDutyItems = pgTable(
+  'reform_duty_items',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    list: text('list', { enum: dutyLists }).notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    area: text('area').notNull(),
+    detail: text('detail').notNull().default(''),
+    receiverKind: text('receiver_kind', { enum: receiverKinds }),
+    receivingBody: text('receiving_body').notNull().default(''),
+    districtDepartmentId: uuid('district_department_id').references(() => reformDistrictDepartments.id),
+    zoneDuty: text('zone_duty').notNull().default(''),
+    districtDuty: text('district_duty').notNull().default(''),
+    platformDuty: text('platform_duty').notNull().default(''),
+    effectiveOn: date('effective_on').notNull(),
+    retiredOn: date('retired_on'),
+    note: text('note').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('reform_duty_items_zone_list_code_uq').on(t.zoneId, t.list, t.code),
+    index('reform_duty_items_zone_list_area_idx').on(t.zoneId, t.list, t.area),
+    index('reform_duty_items_zone_name_idx').on(t.zoneId, t.name),
+    index('reform_duty_items_zone_dept_idx').on(t.zoneId, t.districtDepartmentId),
+  ],
+);
+
+/** 管委会+公司: a major matter of the platform company that needs the committee's decision (with its record). */
+export const reformPlatformMatters = pgTable(
+  'reform_platform_matters',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    category: text('category', { enum: matterCategories }).notNull(),
+    company: text('company').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    detail: text('detail').notNull().default(''),
+    status: text('status', { enum: matterStatuses }).notNull().default('draft'),
+    submittedOn: date('submitted_on'),
+    submittedBy: text('submitted_by').notNull().default(''),
+    decidedOn: date('decided_on'),
+    meeting: text('meeting').notNull().default(''),
+    decisionNote: text('decision_note').notNull().default(''),
+    decidedBy: text('decided_by').notNull().default(''),
+    executedOn: date('executed_on'),
+    executionNote: text('execution_note').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('reform_platform_matters_zone_code_uq').on(t.zoneId, t.code),
+    index('reform_platform_matters_zone_status_idx').on(t.zoneId, t.status),
+  ],
+);
+
+/** Cooperation list between the committee and the platform company: commissioned (代建/购买服务) vs market work. */
+export const reformPlatformCooperation = pgTable(
+  'reform_platform_cooperation',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    area: text('area', { enum: cooperationAreas }).notNull(),
+    kind: text('kind', { enum: cooperationKinds }).notNull(),
+    mode: text('mode', { enum: commissionModes }),
+    contractFen: bigint('contract_fen', { mode: 'number' }).notNull().default(0),
+    year: integer('year').notNull(),
+    counterparty: text('counterparty').notNull().default(''),
+    note: text('note').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('reform_platform_cooperation_zone_code_uq').on(t.zoneId, t.code),
+    index('reform_platform_cooperation_zone_kind_idx').on(t.zoneId, t.kind, t.year),
+  ],
+);
+
+/** Financing records of the platform company; a refinancing (置换) points at the record it replaces. */
+export const reformPlatformFinancing = pgTable(
+  'reform_platform_financing',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    code: text('code').notNull(),
+    lender: text('lender').notNull(),
+    kind: text('kind', { enum: financingKinds }).notNull(),
+    principalFen: bigint('principal_fen', { mode: 'number' }).notNull(),
+    /** Yearly rate in basis points (3.65% = 365). */
+    rateBp: integer('rate_bp').notNull(),
+    startOn: date('start_on').notNull(),
+    endOn: date('end_on').notNull(),
+    replacesId: uuid('replaces_id'),
+    note: text('note').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('reform_platform_financing_zone_code_uq').on(t.zoneId, t.code),
+    /** A record is refinanced at most once. */
+    uniqueIndex('reform_platform_financing_replaces_uq').on(t.zoneId, t.replacesId).where(sql`replaces_id is not null`),
   ],
 );

@@ -5,6 +5,8 @@ import type {
   OrgComparison,
   WhistleLeagueRow,
 } from '@shared/reform';
+import type { DutySummary } from '@shared/reform-lists';
+import type { PlatformSummary } from '@shared/reform-platform';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
@@ -61,4 +63,22 @@ export function useDisposition() {
     queryKey: [CONTRACT_STAFF, 'summary'],
     queryFn: ({ signal }) => api.get<DispositionSummary>(`${CONTRACT_STAFF}/summary`, { signal }),
   });
+}
+
+export const DUTY_ITEMS = '/api/reform/duty-items';
+
+export function useDutySummary(asOf?: string) {
+  return useQuery({
+    queryKey: [DUTY_ITEMS, 'summary', asOf],
+    queryFn: ({ signal }) => api.get<DutySummary>(`${DUTY_ITEMS}/summary`, { query: { asOf }, signal }),
+  });
+}
+
+export const PLATFORM = '/api/reform/platform/summary';
+export const MATTERS = '/api/reform/platform/matters';
+export const COOPERATION = '/api/reform/platform/cooperation';
+export const FINANCING = '/api/reform/platform/financing';
+
+export function usePlatformSummary() {
+  return useQuery({ queryKey: [PLATFORM], queryFn: ({ signal }) => api.get<PlatformSummary>(PLATFORM, { signal }) });
 }
