@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -337,6 +338,26 @@ export const APP_ROUTES: AppRoute[] = [
     access: 'investment.read',
     group: 'investment',
     component: lazy(() => import('../domains/investment/pages/InvestmentPage')),
+  },
+  {
+    path: '/investment/chains',
+    key: 'investmentChains',
+    label: 'investment.chains.menu',
+    description: 'investment.chains.menuDescription',
+    icon: <ApartmentOutlined />,
+    access: 'investment.read',
+    group: 'investment',
+    component: lazy(() => import('../domains/investment/pages/ChainMapPage')),
+  },
+  {
+    path: '/investment/targets',
+    key: 'investmentTargets',
+    label: 'investment.targets.menu',
+    description: 'investment.targets.menuDescription',
+    icon: <AimOutlined />,
+    access: 'investment.read',
+    group: 'investment',
+    component: lazy(() => import('../domains/investment/pages/TargetsPage')),
   },
   {
     path: '/projects',
