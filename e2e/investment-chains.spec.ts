@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { loginViaApi } from './fixtures';
 
-test('the chain map shows segments with gaps, and the target library adds a company placed on a link', async ({
+test('the chain map shows segments with gaps, the target library adds a company placed on a link, activities are counted by kind', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -14,7 +14,10 @@ test('the chain map shows segments with gaps, and the target library adds a comp
   const run = Date.now().toString().slice(-6);
   const name = `E2E目标企业${run}`;
   await page.goto('/investment/targets');
-  await page.getByRole('button', { name: /新\s*建|新增/ }).first().click();
+  await page
+    .getByRole('button', { name: /新\s*建|新增/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: '新增目标企业' });
   await dialog.getByLabel('企业名称').fill(name);
   await dialog.getByLabel('产业链').click();
@@ -26,4 +29,9 @@ test('the chain map shows segments with gaps, and the target library adds a comp
   await page.getByPlaceholder('搜索企业名称、地区、行业').fill(name);
   await page.getByPlaceholder('搜索企业名称、地区、行业').press('Enter');
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('硅钢与铜材');
+
+  // The year's activities by kind (outbound trips, inbound visits…) above the activity list.
+  await page.goto('/investment/activities');
+  await expect(page.getByText(/年活动统计/)).toBeVisible();
+  await expect(page.getByRole('cell', { name: '外出招商' }).first()).toBeVisible();
 });

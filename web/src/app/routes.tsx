@@ -360,6 +360,16 @@ export const APP_ROUTES: AppRoute[] = [
     component: lazy(() => import('../domains/investment/pages/TargetsPage')),
   },
   {
+    path: '/investment/activities',
+    key: 'investmentActivities',
+    label: 'investment.activities.menu',
+    description: 'investment.activities.menuDescription',
+    icon: <CarOutlined />,
+    access: 'investment.read',
+    group: 'investment',
+    component: lazy(() => import('../domains/investment/pages/ActivitiesPage')),
+  },
+  {
     path: '/projects',
     key: 'projects',
     label: 'projects.menu',
