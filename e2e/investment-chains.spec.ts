@@ -33,5 +33,5 @@ test('the chain map shows segments with gaps, the target library adds a company 
   // The year's activities by kind (outbound trips, inbound visits…) above the activity list.
   await page.goto('/investment/activities');
   await expect(page.getByText(/年活动统计/)).toBeVisible();
-  await expect(page.getByRole('cell', { name: '外出招商' }).first()).toBeVisible();
+  await expect(page.getByText('外出招商', { exact: true }).first()).toBeVisible();
 });

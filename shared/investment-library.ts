@@ -107,6 +107,14 @@ export const targetListQuerySchema = pageQuerySchema.extend({
 });
 export type TargetListQuery = z.infer<typeof targetListQuerySchema>;
 
+/** Turn a target into a pipeline lead. */
+export const convertInputSchema = z.object({
+  name: z.string().trim().min(2).max(100),
+  type: z.enum(['industrial', 'service', 'headquarters']),
+  teamId: z.uuid().nullable().default(null),
+});
+export type ConvertInput = z.infer<typeof convertInputSchema>;
+
 export const linkEnterpriseInputSchema = z.object({ enterpriseId: z.uuid(), chainLeader: z.boolean().default(false) });
 
 export const linkDetailSchema = z.object({

@@ -394,6 +394,7 @@ export const messages = {
     'zh-CN': '该项目已有有效的服务绿卡，请先注销',
     'en-US': 'This project already has an active green card; revoke it first',
   },
+  TARGET_CONVERTED: { 'zh-CN': '该目标企业已转为招商项目', 'en-US': 'This target has already become a lead' },
   GREEN_CARD_REVOKED: { 'zh-CN': '该服务绿卡已注销', 'en-US': 'This green card is already revoked' },
   // Land and per-mu efficiency (亩均论英雄)
   EFF_WEIGHTS_NOT_100: { 'zh-CN': '权重合计应为 100', 'en-US': 'The weights must add up to 100' },

@@ -11,6 +11,7 @@ import {
   chainInputSchema,
   chainMapSchema,
   chainSchema,
+  convertInputSchema,
   greenCardInputSchema,
   greenCardListQuerySchema,
   greenCardSchema,
@@ -212,6 +213,21 @@ export async function investmentLibraryRoutes(fastify: FastifyInstance): Promise
     update: (scope, id, input) => service.saveTarget(db, scope, id, input),
     remove: (scope, id) => service.deleteTarget(db, scope, id),
   });
+
+  app.post(
+    '/api/investment/target-companies/:id/convert',
+    {
+      config: { access: 'investment.write' },
+      schema: {
+        tags,
+        summary: 'Turn a target company into a pipeline lead (once); the target is marked converted',
+        params: idParams,
+        body: convertInputSchema,
+        response: { 200: targetCompanySchema, ...errors },
+      },
+    },
+    async (req) => service.convertTarget(db, await scopeOf(app, req), req.params.id, req.body),
+  );
 
   // ------------------------------------------------------------ activities
   app.get(

@@ -1,11 +1,18 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import type { ActivityInput, GreenCardInput, LinkInput, TargetCompanyInput } from '../../../shared/investment-library';
+import type {
+  ActivityInput,
+  ConvertInput,
+  GreenCardInput,
+  LinkInput,
+  TargetCompanyInput,
+} from '../../../shared/investment-library';
 import type { ZoneScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import type { Db, Executor, Tx } from '../../platform/db';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { registerConstraintField } from '../../platform/http/error-handler';
 import { enterprises } from '../enterprises/enterprises.tables';
+import { settingsOf } from './investment.repository';
 import { investmentProjects, investmentTeams } from './investment.tables';
 import {
   investmentActivities,
@@ -374,5 +381,52 @@ export async function revokeGreenCard(db: Db, scope: ZoneScope, id: string, reas
       .returning();
     await audit(tx, scope, { action: 'revoke', entity: 'investment_green_card', entityId: id, before, after: row });
     return (await repo.getGreenCard(tx, scope, id))!;
+  });
+}
+
+/**
+ * Turn a target company into a pipeline lead (first stage of the chosen type), in one transaction: the target is
+ * marked converted and keeps the project's id; a target converts once.
+ */
+export async function convertTarget(db: Db, scope: ZoneScope, id: string, input: ConvertInput) {
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select()
+      .from(investmentTargetCompanies)
+      .where(and(eq(investmentTargetCompanies.zoneId, scope.zoneId), eq(investmentTargetCompanies.id, id)))
+      .for('update');
+    if (!target) throw notFound();
+    if (target.projectId) throw new AppError(409, 'TARGET_CONVERTED');
+    if (input.teamId && !(await inZone(tx, investmentTeams, scope.zoneId, input.teamId))) {
+      throw invalid({ teamId: 'UNKNOWN_REFERENCE' });
+    }
+    const { stageSets } = await settingsOf(tx, scope.zoneId);
+    const [project] = await tx
+      .insert(investmentProjects)
+      .values({
+        zoneId: scope.zoneId,
+        name: input.name,
+        type: input.type,
+        investor: target.name,
+        sourceRegion: target.region,
+        teamId: input.teamId,
+        stage: stageSets[input.type][0]!.key,
+        fortune500: target.fortune500,
+        listed: target.listed,
+      })
+      .returning();
+    await tx
+      .update(investmentTargetCompanies)
+      .set({ status: 'converted', projectId: project!.id, updatedAt: new Date() })
+      .where(eq(investmentTargetCompanies.id, id));
+    await audit(tx, scope, { action: 'create', entity: 'investment_project', entityId: project!.id, after: project });
+    await audit(tx, scope, {
+      action: 'convert',
+      entity: 'investment_target_company',
+      entityId: id,
+      before: target,
+      after: { projectId: project!.id },
+    });
+    return (await repo.getTarget(tx, scope, id))!;
   });
 }

@@ -255,6 +255,33 @@ describe('target library import (DOMAIN.md §4 目标库, e.g. 1,087 targets) �
   });
 });
 
+describe('target → lead (DOMAIN.md §4: targets feed the pipeline)', () => {
+  it('§4 rule: converting a target opens a lead in the first stage, once, and marks the target converted', async () => {
+    const staff = await tenant.as('dept_staff');
+    const t = (
+      await staff.post('/api/investment/target-companies', {
+        name: `转化目标${++serial}`,
+        region: '深圳',
+        fortune500: true,
+      })
+    ).json();
+    const res = await staff.post(`/api/investment/target-companies/${t.id}/convert`, {
+      name: `深圳储能项目${serial}`,
+      type: 'industrial',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'converted', projectId: expect.any(String) });
+    const lead = (await staff.get(`/api/investment/projects/${res.json().projectId}`)).json();
+    expect(lead).toMatchObject({ stage: 'lead', investor: t.name, sourceRegion: '深圳', fortune500: true });
+    const again = await staff.post(`/api/investment/target-companies/${t.id}/convert`, {
+      name: `重复${serial}`,
+      type: 'service',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('TARGET_CONVERTED');
+  });
+});
+
 describe('investment activities (DOMAIN.md §4: outbound trips, inbound visits, events; participants, outcomes)', () => {
   it('§4 rule: an activity needs participants; counts per kind per year (4 outbound + 2 inbound)', async () => {
     const staff = await tenant.as('dept_staff');
