@@ -16,6 +16,7 @@ import { enterprisesRoutes } from './domains/enterprises/enterprises.routes';
 import { filesRoutes } from './domains/files/files.routes';
 import { importsRoutes } from './domains/imports/imports.routes';
 import { investmentRoutes } from './domains/investment/investment.routes';
+import { investmentLibraryRoutes } from './domains/investment/library.routes';
 import { landRoutes } from './domains/land/land.routes';
 import { orgRoutes } from './domains/org/org.routes';
 // performance
@@ -187,6 +188,7 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
   await app.register(performanceRoutes);
   // investment & projects
   await app.register(investmentRoutes);
+  await app.register(investmentLibraryRoutes);
   await app.register(projectsRoutes);
   // Land and per-mu efficiency (亩均论英雄)
   await app.register(efficiencyRoutes);

@@ -269,3 +269,22 @@ export const metricsSchema = z.object({
   ),
 });
 export type Metrics = z.infer<typeof metricsSchema>;
+
+/** Progress photos of a key project: file ids from POST /api/files, the day taken and a caption. */
+export const photoInputSchema = z.object({
+  fileIds: z.array(z.uuid()).min(1).max(20),
+  takenOn: z.iso.date(),
+  caption: z.string().trim().max(200).default(''),
+});
+export type PhotoInput = z.infer<typeof photoInputSchema>;
+export const photoSchema = z.object({
+  id: z.uuid(),
+  keyProjectId: z.uuid(),
+  fileId: z.uuid(),
+  fileName: z.string(),
+  takenOn: z.string(),
+  caption: z.string(),
+  uploadedByName: z.string(),
+  createdAt: z.string(),
+});
+export type Photo = z.infer<typeof photoSchema>;

@@ -415,6 +415,33 @@ export const messages = {
   DUPLICATE_YEAR: { 'zh-CN': '年份重复', 'en-US': 'Duplicate year' },
   RED_ABOVE_YELLOW: { 'zh-CN': '红灯阈值必须大于黄灯阈值', 'en-US': 'The red threshold must exceed the yellow one' },
   ISSUE_CLOSED: { 'zh-CN': '该问题已销号', 'en-US': 'This issue is already closed' },
+  // 招商图谱, 目标库, 服务绿卡
+  CHAIN_PARENT_SEGMENT: {
+    'zh-CN': '上级环节须属于同一产业链的同一上/中/下游',
+    'en-US': 'The parent link must be in the same chain and segment',
+  },
+  CHAIN_PARENT_CYCLE: {
+    'zh-CN': '上级环节不能是自身或其下级',
+    'en-US': 'A link cannot sit under itself or its own sub-link',
+  },
+  CHAIN_LINK_MISMATCH: { 'zh-CN': '环节不属于所选产业链', 'en-US': 'The link does not belong to the chosen chain' },
+  INVALID_TEL: { 'zh-CN': '电话只能包含数字、+、-、括号和空格', 'en-US': 'Use digits, +, -, brackets and spaces only' },
+  IMPORT_UNKNOWN_CHAIN: { 'zh-CN': '园区没有名为“{value}”的产业链', 'en-US': 'The zone has no chain named "{value}"' },
+  IMPORT_UNKNOWN_LINK: {
+    'zh-CN': '产业链中没有名为“{value}”的环节',
+    'en-US': 'The chain has no link named "{value}"',
+  },
+  IMPORT_LINK_WITHOUT_CHAIN: { 'zh-CN': '填写环节时须同时填写产业链', 'en-US': 'Give the chain when you give a link' },
+  GREEN_CARD_NOT_SIGNED: {
+    'zh-CN': '项目签约后才能发放服务绿卡',
+    'en-US': 'A service green card can only be issued once the project is signed',
+  },
+  GREEN_CARD_ACTIVE: {
+    'zh-CN': '该项目已有有效的服务绿卡，请先注销',
+    'en-US': 'This project already has an active green card; revoke it first',
+  },
+  TARGET_CONVERTED: { 'zh-CN': '该目标企业已转为招商项目', 'en-US': 'This target has already become a lead' },
+  GREEN_CARD_REVOKED: { 'zh-CN': '该服务绿卡已注销', 'en-US': 'This green card is already revoked' },
   // Land and per-mu efficiency (亩均论英雄)
   EFF_WEIGHTS_NOT_100: { 'zh-CN': '权重合计应为 100', 'en-US': 'The weights must add up to 100' },
   EFF_DUPLICATE_INDICATOR: { 'zh-CN': '指标重复', 'en-US': 'This indicator appears twice' },

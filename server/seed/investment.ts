@@ -19,7 +19,8 @@ import {
 } from '../domains/projects/projects.tables';
 import { calendarOf } from '../platform/calendar';
 import type { Tx } from '../platform/db';
-import { chineseName, type Random } from './random';
+import { seedInvestmentLibrary } from './investment-library';
+import { chineseName, Random } from './random';
 
 const W = 1_000_000; // 1 万元 in fen
 const TEAMS = ['电子信息招商专班', '先进装备招商专班', '新材料招商专班', '现代服务业招商专班'];
@@ -249,5 +250,7 @@ export async function seedInvestment(tx: Tx, r: Random, zoneId: string, unitIds:
       });
     }
   }
+  // Its own random stream, so the data above stays exactly as it was before the library existed.
+  await seedInvestmentLibrary(tx, new Random(4_2026), zoneId, teams, actorName);
   return { teams: teams.length, keyProjects: inserted.length };
 }

@@ -25,6 +25,7 @@ import { present } from '../../platform/http/present';
 import { registerImportKind } from '../imports/imports.registry';
 import { monthImport, registerIssueDeadlines, registerProjectTimeline } from './projects.hooks';
 import { metrics } from './projects.metrics';
+import { photoRoutes } from './projects.photos';
 import * as repo from './projects.repository';
 import * as service from './projects.service';
 
@@ -42,6 +43,7 @@ export async function projectsRoutes(fastify: FastifyInstance): Promise<void> {
 
   registerImportKind(monthImport);
   registerProjectTimeline();
+  photoRoutes(app);
 
   app.get(
     '/api/projects/key/export.xlsx',

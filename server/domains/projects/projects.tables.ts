@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { AgendaSnapshot, LightReason, Milestone } from '../../../shared/projects';
 import { enterprises } from '../enterprises/enterprises.tables';
+import { files } from '../files/files.tables';
 import { investmentProjects } from '../investment/investment.tables';
 import { departments } from '../org/org.tables';
 import { subParks, zones } from '../tenancy/tenancy.tables';
@@ -153,5 +154,30 @@ export const dispatchIssues = pgTable(
     index('dispatch_issues_zone_status_idx').on(t.zoneId, t.status, t.dueOn),
     index('dispatch_issues_zone_meeting_idx').on(t.zoneId, t.meetingId),
     index('dispatch_issues_zone_project_idx').on(t.zoneId, t.keyProjectId),
+  ],
+);
+
+/** Progress photos of a key project (files of the zone, checked with assertFilesUsable), with the day taken. */
+export const keyProjectPhotos = pgTable(
+  'key_project_photos',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    keyProjectId: uuid('key_project_id')
+      .notNull()
+      .references(() => keyProjects.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    takenOn: date('taken_on').notNull(),
+    caption: text('caption').notNull().default(''),
+    uploadedByName: text('uploaded_by_name').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('key_project_photos_file_uq').on(t.zoneId, t.keyProjectId, t.fileId),
+    index('key_project_photos_zone_project_idx').on(t.zoneId, t.keyProjectId, t.takenOn),
   ],
 );

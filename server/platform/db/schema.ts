@@ -8,6 +8,7 @@ export * from '../../domains/enterprises/enterprises.tables';
 export * from '../../domains/files/files.tables';
 export * from '../../domains/imports/imports.tables';
 export * from '../../domains/investment/investment.tables';
+export * from '../../domains/investment/investment-library.tables';
 export * from '../../domains/land/land.tables';
 export * from '../../domains/org/org.tables';
 // performance

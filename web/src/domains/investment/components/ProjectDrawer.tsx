@@ -27,6 +27,8 @@ import { formatDateTime } from '../../../shared/format';
 import { applyServerErrors } from '../../../shared/forms';
 import { useCan } from '../../../shared/session';
 import { PIPELINE, useHistory, useProject, useSettings, wan } from '../api';
+import { ActivityLog } from './ActivityLog';
+import { GreenCardPanel } from './GreenCardPanel';
 
 interface MoveValues {
   summary: string;
@@ -263,6 +265,8 @@ export function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () 
             )
           )}
 
+          <GreenCardPanel projectId={p.id} signed={Boolean(p.signedOn)} canIssue={canApprove} />
+          <ActivityLog projectId={p.id} teamId={p.teamId} canWrite={canWrite} />
           <Typography.Title level={5}>{t('investment.log')}</Typography.Title>
           <Timeline
             items={[

@@ -9,6 +9,7 @@ import { useCan } from '../../../shared/session';
 import { wan, wanToFen } from '../../investment/api';
 import { KEY_PROJECTS, useKeyProject } from '../api';
 import { LightTag } from './LightTag';
+import { PhotosPanel } from './PhotosPanel';
 
 /** One key project: light and reasons, dates, plans, monthly completed investment (enter a month), milestones. */
 export function KeyProjectDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -138,6 +139,7 @@ export function KeyProjectDrawer({ id, onClose }: { id: string | null; onClose: 
               },
             ]}
           />
+          <PhotosPanel keyProjectId={p.id} canWrite={canWrite} />
         </Flex>
       )}
     </Drawer>
