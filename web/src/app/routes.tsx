@@ -7,6 +7,7 @@ import {
   CarOutlined,
   ClusterOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
@@ -378,6 +379,16 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <LineChartOutlined />,
     access: 'economy.read',
     component: lazy(() => import('../domains/economy/pages/EconomyPage')),
+  },
+  // leadership cockpit (驾驶舱)
+  {
+    path: '/cockpit',
+    key: 'cockpit',
+    label: 'cockpit.menu',
+    description: 'cockpit.menuDescription',
+    icon: <DashboardOutlined />,
+    access: 'cockpit.read',
+    component: lazy(() => import('../domains/cockpit/pages/CockpitPage')),
   },
   // reform
   {

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { cockpitQuerySchema, zoneCockpitSchema } from '../../../shared/cockpit';
+import { errorBodySchema } from '../../../shared/common';
+import { scopeOf } from '../../platform/http/crud';
+import * as service from './cockpit.service';
+
+const tags = ['cockpit'];
+const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+
+/** Leadership cockpit (驾驶舱): one read-only screen per zone and one for the province. */
+export async function cockpitRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = app.ctx.database.db;
+
+  app.get(
+    '/api/cockpit/zone',
+    {
+      config: { access: 'cockpit.read' },
+      schema: {
+        tags,
+        summary: 'Zone cockpit: key indicators with targets and trend, funnel, lights, approval, demands, 亩均, league',
+        querystring: cockpitQuerySchema,
+        response: { 200: zoneCockpitSchema, ...errors },
+      },
+    },
+    async (req) => service.zoneCockpit(db, await scopeOf(app, req), req.query),
+  );
+}
