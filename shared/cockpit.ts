@@ -88,3 +88,49 @@ export const zoneCockpitSchema = z.object({
     .nullable(),
 });
 export type ZoneCockpit = z.infer<typeof zoneCockpitSchema>;
+
+export const provinceCockpitQuerySchema = z.object({
+  year: year.optional(),
+  month: month.optional(),
+  /** Indicator code the zones are ranked by (YoY growth of 1–N月), e.g. GYZCZ. */
+  indicator: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('GYZCZ'),
+  /** The platform admin names the province; a province viewer always sees its own. */
+  provinceId: z.uuid().optional(),
+});
+
+/** The province screen: zones ranked by an indicator's YoY with position and change (e.g. "15th, up 86"). */
+export const provinceCockpitSchema = z.object({
+  provinceId: z.uuid(),
+  provinceName: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  indicator: z.string(),
+  indicators: z.array(
+    z.object({ code: z.string(), name: z.string(), nameEn: z.string(), unit: z.string(), unitEn: z.string() }),
+  ),
+  zones: z.number().int(),
+  /** Zones with a YoY this month (ranked). */
+  reporting: z.number().int(),
+  red: z.number().int(),
+  green: z.number().int(),
+  /** Sum of the zones' 1–N月 cumulative (flows) or month-end values (stocks). */
+  total: z.number().nullable(),
+  rows: z.array(
+    z.object({
+      rank: z.number().int().nullable(),
+      change: z.number().int().nullable(),
+      zoneId: z.uuid(),
+      zoneName: z.string(),
+      cumulative: z.number().nullable(),
+      yoyPct: z.number().nullable(),
+      completionPct: z.number().nullable(),
+      status: z.string(),
+    }),
+  ),
+});
+export type ProvinceCockpit = z.infer<typeof provinceCockpitSchema>;

@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { cockpitQuerySchema, zoneCockpitSchema } from '../../../shared/cockpit';
+import {
+  cockpitQuerySchema,
+  provinceCockpitQuerySchema,
+  provinceCockpitSchema,
+  zoneCockpitSchema,
+} from '../../../shared/cockpit';
 import { errorBodySchema } from '../../../shared/common';
 import { scopeOf } from '../../platform/http/crud';
+import { requireActor } from '../../platform/http/guard';
+import { provinceCockpit } from './cockpit.province';
 import * as service from './cockpit.service';
 
 const tags = ['cockpit'];
@@ -25,5 +32,19 @@ export async function cockpitRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (req) => service.zoneCockpit(db, await scopeOf(app, req), req.query),
+  );
+
+  app.get(
+    '/api/cockpit/province',
+    {
+      config: { access: 'cockpit.province' },
+      schema: {
+        tags,
+        summary: 'Province cockpit: every zone ranked by an indicator’s YoY with position and change since last month',
+        querystring: provinceCockpitQuerySchema,
+        response: { 200: provinceCockpitSchema, ...errors },
+      },
+    },
+    async (req) => provinceCockpit(db, requireActor(req), req.query),
   );
 }

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ZoneCockpit } from '../../../shared/cockpit';
+import type { ProvinceCockpit, ZoneCockpit } from '../../../shared/cockpit';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo';
 import { makeTenant } from '../../test/factories';
 import { type Client, createTestContext, login, type TestContext } from '../../test/harness';
+import { refreshZoneFigures } from '../economy/economy.figures';
 import { zones } from '../tenancy/tenancy.tables';
 
 /**
@@ -20,6 +21,14 @@ beforeAll(async () => {
   // The demo is read-only here; on a shared PostgreSQL a previous run's demo zone is reused.
   const [demo] = await db.select({ id: zones.id }).from(zones).where(eq(zones.code, 'yiyang-hitech'));
   if (!demo) await seedDemo(db);
+  else {
+    // A demo seeded before econ_zone_figures existed: derive its figures (idempotent).
+    const list = await db
+      .select({ id: zones.id })
+      .from(zones)
+      .where(inArray(zones.code, ['yiyang-hitech', 'yuetang-edz']));
+    for (const z of list) await refreshZoneFigures(db, z.id, [2025, 2026]);
+  }
   leader = await login(ctx.app, 'leader', DEMO_PASSWORD);
   const res = await leader.get('/api/cockpit/zone');
   expect(res.statusCode, res.body).toBe(200);
@@ -109,6 +118,79 @@ describe('§9 zone cockpit: drill-down totals equal the displayed numbers', () =
     const again = (await leader.get('/api/cockpit/zone')).json() as ZoneCockpit;
     expect(again.demands.received).toBe(before);
     expect(new Date(again.generatedAt).getTime()).toBeGreaterThanOrEqual(new Date(cockpit.generatedAt).getTime());
+  });
+});
+
+describe('§9 province cockpit: zones ranked from the maintained figures', () => {
+  it('ranks, changes and cumulatives equal the live ranking of /api/economy/rankings/zones', async () => {
+    const province = await login(ctx.app, 'province', DEMO_PASSWORD);
+    const res = await province.get('/api/cockpit/province?indicator=GYZCZ');
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json() as ProvinceCockpit;
+    expect(p.reporting).toBeGreaterThanOrEqual(2);
+    const live = (
+      await leader.get(`/api/economy/rankings/zones?year=${p.year}&month=${p.month}&indicator=GYZCZ`)
+    ).json() as {
+      zoneId: string;
+      rank: number;
+      change: number | null;
+      cumulative: number | null;
+      yoyPct: number | null;
+    }[];
+    expect(live.length).toBe(p.zones);
+    for (const row of p.rows.filter((r) => r.rank != null)) {
+      const l = live.find((x) => x.zoneId === row.zoneId)!;
+      expect([row.rank, row.change, row.cumulative, row.yoyPct], row.zoneName).toEqual([
+        l.rank,
+        l.change,
+        l.cumulative,
+        l.yoyPct,
+      ]);
+    }
+  });
+
+  it('a corrected month value is in the province figures at once (maintained in the same transaction)', async () => {
+    const province = await login(ctx.app, 'province', DEMO_PASSWORD);
+    const before = (await province.get('/api/cockpit/province?indicator=GYZCZ')).json() as ProvinceCockpit;
+    const gyzcz = cockpit.indicators.find((i) => i.code === 'GYZCZ')!;
+    const mine = before.rows.find((r) => r.zoneId === cockpit.zoneId)!;
+    const month = (await leader.get(`/api/economy/summary?year=${before.year}&month=${before.month}`)).json() as {
+      indicatorId: string;
+      monthValue: number;
+    }[];
+    const value = month.find((r) => r.indicatorId === gyzcz.indicatorId)!.monthValue;
+    const put = await leader.put('/api/economy/values', {
+      indicatorId: gyzcz.indicatorId,
+      subParkId: null,
+      year: before.year,
+      month: before.month,
+      value: value + 10,
+      reason: '补报数据更正',
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const after = (await province.get('/api/cockpit/province?indicator=GYZCZ')).json() as ProvinceCockpit;
+    const row = after.rows.find((r) => r.zoneId === cockpit.zoneId)!;
+    expect(row.cumulative).toBeCloseTo((mine.cumulative ?? 0) + 10, 4);
+    // put it back, so a rerun on a shared database starts from the same figures
+    await leader.put('/api/economy/values', {
+      indicatorId: gyzcz.indicatorId,
+      subParkId: null,
+      year: before.year,
+      month: before.month,
+      value,
+      reason: '恢复',
+    });
+  });
+
+  it('a province viewer may not name another province; a zone leader may not open the province screen', async () => {
+    const province = await login(ctx.app, 'province', DEMO_PASSWORD);
+    const other = await makeTenant(ctx.app);
+    expect((await province.get(`/api/cockpit/province?provinceId=${other.provinceId}`)).statusCode).toBe(403);
+    expect((await leader.get('/api/cockpit/province')).statusCode).toBe(403);
+    const admin = await other.as('admin');
+    expect((await admin.get('/api/cockpit/province')).statusCode).toBe(400);
+    const own = (await admin.get(`/api/cockpit/province?provinceId=${other.provinceId}`)).json() as ProvinceCockpit;
+    expect([own.zones, own.reporting]).toEqual([1, 0]);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   FileSearchOutlined,
   FolderOpenOutlined,
   FundOutlined,
+  GlobalOutlined,
   HomeOutlined,
   LineChartOutlined,
   NodeIndexOutlined,
@@ -389,6 +390,15 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <DashboardOutlined />,
     access: 'cockpit.read',
     component: lazy(() => import('../domains/cockpit/pages/CockpitPage')),
+  },
+  {
+    path: '/cockpit/province',
+    key: 'provinceCockpit',
+    label: 'cockpit.provinceMenu',
+    description: 'cockpit.provinceMenuDescription',
+    icon: <GlobalOutlined />,
+    access: 'cockpit.province',
+    component: lazy(() => import('../domains/cockpit/pages/ProvinceCockpitPage')),
   },
   // reform
   {

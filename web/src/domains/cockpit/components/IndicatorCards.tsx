@@ -41,7 +41,7 @@ export function IndicatorCards(props: {
                   {fmtNum(r.cumulative)}
                 </Typography.Text>{' '}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.unit}
+                  {i18n.language === 'en-US' && r.unitEn ? r.unitEn : r.unit}
                 </Typography.Text>
               </Link>
               <Space size={4} wrap>
