@@ -7,9 +7,11 @@ import {
   zoneCockpitSchema,
 } from '../../../shared/cockpit';
 import { errorBodySchema } from '../../../shared/common';
+import { sendXlsxBuffer } from '../../platform/excel/export';
 import { scopeOf } from '../../platform/http/crud';
 import { requireActor } from '../../platform/http/guard';
 import { provinceCockpit } from './cockpit.province';
+import { monthlyReport } from './cockpit.report';
 import * as service from './cockpit.service';
 
 const tags = ['cockpit'];
@@ -46,5 +48,26 @@ export async function cockpitRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (req) => provinceCockpit(db, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/cockpit/zone/report.xlsx',
+    {
+      config: { access: 'cockpit.read' },
+      schema: {
+        tags,
+        summary: '经济运行月报 as .xlsx: indicators, key work and department league, from the cockpit’s own figures',
+        querystring: cockpitQuerySchema,
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const c = await service.zoneCockpit(db, await scopeOf(app, req), req.query);
+      const name =
+        req.locale === 'zh-CN'
+          ? `${c.zoneName}-${c.year}年${c.month}月经济运行月报`
+          : `monthly-report-${c.year}-${c.month}`;
+      return sendXlsxBuffer(reply, `${name}.xlsx`, await monthlyReport(c, req.locale));
+    },
   );
 }

@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvinceCockpit, ZoneCockpit } from '../../../shared/cockpit';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo';
@@ -118,6 +119,25 @@ describe('§9 zone cockpit: drill-down totals equal the displayed numbers', () =
     const again = (await leader.get('/api/cockpit/zone')).json() as ZoneCockpit;
     expect(again.demands.received).toBe(before);
     expect(new Date(again.generatedAt).getTime()).toBeGreaterThanOrEqual(new Date(cockpit.generatedAt).getTime());
+  });
+});
+
+describe('§9 monthly report', () => {
+  it('the workbook carries the cockpit’s own figures (indicators, lights, league)', async () => {
+    const res = await leader.get(`/api/cockpit/zone/report.xlsx?year=${cockpit.year}&month=${cockpit.month}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['经济指标', '重点工作', '部门排名']);
+    const econ = wb.worksheets[0]!;
+    const first = cockpit.indicators[0]!;
+    expect(econ.getRow(4).getCell(1).value).toBe(first.name);
+    expect(econ.getRow(4).getCell(4).value).toBe(first.cumulative);
+    const work = wb.worksheets[1]!;
+    const red = work.getColumn(1).values.indexOf('红灯');
+    expect(work.getRow(red).getCell(2).value).toBe(cockpit.projects.red);
+    expect(wb.worksheets[2]!.rowCount).toBe(2 + (cockpit.league?.rows.length ?? 0));
   });
 });
 

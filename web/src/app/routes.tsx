@@ -392,6 +392,15 @@ export const APP_ROUTES: AppRoute[] = [
     component: lazy(() => import('../domains/cockpit/pages/CockpitPage')),
   },
   {
+    path: '/cockpit/report',
+    key: 'cockpitReport',
+    label: 'cockpit.reportMenu',
+    icon: <DashboardOutlined />,
+    access: 'cockpit.read',
+    hideInMenu: true,
+    component: lazy(() => import('../domains/cockpit/pages/MonthlyReportPage')),
+  },
+  {
     path: '/cockpit/province',
     key: 'provinceCockpit',
     label: 'cockpit.provinceMenu',

@@ -1,8 +1,10 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Flex, Row, Space, Spin, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, DatePicker, Flex, Row, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { downloadFile } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useZoneCockpit } from '../api';
 import { IndicatorCards } from '../components/IndicatorCards';
@@ -17,9 +19,22 @@ export default function CockpitPage() {
   const [period, setPeriod] = useState<{ year?: number; month?: number }>({});
   const [selected, setSelected] = useState<string | undefined>();
   const q = useZoneCockpit(period);
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
   const c = q.data;
   if (q.isError) return <Alert type="error" showIcon message={q.error.message} />;
   if (!c) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
+  const month = { year: c.year, month: c.month };
+  const exportReport = async () => {
+    setExporting(true);
+    try {
+      await downloadFile('/api/cockpit/zone/report.xlsx', month, 'monthly-report.xlsx');
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : t('errors.unknown'));
+    } finally {
+      setExporting(false);
+    }
+  };
   const indicator = c.indicators.find((i) => i.indicatorId === selected) ?? c.indicators[0];
 
   return (
@@ -42,6 +57,12 @@ export default function CockpitPage() {
           <Button icon={<ReloadOutlined />} loading={q.isFetching} onClick={() => q.refetch()}>
             {t('cockpit.refresh')}
           </Button>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportReport}>
+            {t('cockpit.exportReport')}
+          </Button>
+          <Link to={`/cockpit/report?year=${c.year}&month=${c.month}`}>
+            <Button icon={<PrinterOutlined />}>{t('cockpit.printReport')}</Button>
+          </Link>
         </Space>
       </Flex>
       <IndicatorCards
