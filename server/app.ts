@@ -10,6 +10,7 @@ import { approvalRoutes } from './domains/approval/approval.routes';
 import { auditRoutes } from './domains/audit/audit.routes';
 import { authRoutes } from './domains/auth/auth.routes';
 import { calendarRoutes } from './domains/calendar/calendar.routes';
+import { cockpitRoutes } from './domains/cockpit/cockpit.routes';
 import { economyRoutes } from './domains/economy/economy.routes';
 import { efficiencyRoutes } from './domains/efficiency/efficiency.routes';
 import { enterprisesRoutes } from './domains/enterprises/enterprises.routes';
@@ -66,6 +67,10 @@ export const API_TAGS = [
     name: 'economy',
     description:
       '经济运行: indicator catalogue, monthly values and targets, YoY / 1–N月 cumulative / completion, rankings',
+  },
+  {
+    name: 'cockpit',
+    description: '驾驶舱: zone leader and province screens whose every figure drills down to a list, monthly report',
   },
   // approval (一站式审批)
   { name: 'approval', description: '一站式审批: catalogue, cases (办件) with working-day clocks, bundles, metrics' },
@@ -178,6 +183,7 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
   await app.register(enterprisesRoutes);
   await app.register(filesRoutes);
   await app.register(economyRoutes);
+  await app.register(cockpitRoutes);
   // approval (一站式审批)
   await app.register(approvalRoutes);
   // services (企业服务)

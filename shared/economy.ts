@@ -17,6 +17,8 @@ export const econIndicatorInputSchema = z.object({
   name: z.string().trim().min(2).max(60),
   nameEn: z.string().trim().max(120).default(''),
   unit: z.string().trim().min(1).max(20),
+  /** The unit in English (亿元 → 100 million yuan), shown in the en-US interface. */
+  unitEn: z.string().trim().max(40).default(''),
   ownerDepartmentId: z.uuid().nullable().default(null),
   frequency: z.enum(econFrequencies).default('monthly'),
   aggregation: z.enum(econAggregations).default('sum'),
@@ -83,6 +85,7 @@ export const econSummaryRowSchema = z.object({
   name: z.string(),
   nameEn: z.string(),
   unit: z.string(),
+  unitEn: z.string(),
   aggregation: z.enum(econAggregations),
   monthValue: z.number().nullable(),
   cumulative: z.number().nullable(),

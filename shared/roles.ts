@@ -74,6 +74,10 @@ export const PERMISSIONS = {
   ],
   'economy.write': ['admin', 'zone_leader', 'dept_head', 'dept_staff'],
   'economy.manage': ['admin', 'zone_leader'],
+  // Leadership cockpit (驾驶舱): the zone's leaders and auditors, the province over its zones; the province screen
+  // (zones ranked against each other) is the province's and the platform admin's.
+  'cockpit.read': ['admin', 'zone_leader', 'auditor', 'province_viewer'],
+  'cockpit.province': ['admin', 'province_viewer'],
   // approval (一站式审批): everyone but the platform company reads (enterprise users only their own cases, department
   // roles their department's, service officers also the cases they file as 帮代办 agent); leaders and department
   // heads keep the catalogue and rules; staff handle cases; enterprises and agents apply.

@@ -1,3 +1,4 @@
+import { refreshZoneFigures } from '../domains/economy/economy.figures';
 import { econIndicators, econTargets, econValues } from '../domains/economy/economy.tables';
 import type { Tx } from '../platform/db';
 import type { Random } from './random';
@@ -180,6 +181,15 @@ const INDICATORS: Spec[] = [
   },
 ];
 
+/** English units of the catalogue (the en-US interface shows these). */
+const UNIT_EN: Record<string, string> = {
+  亿元: '100 million yuan',
+  件: 'items',
+  '吨标煤/万元': 'tce per 10,000 yuan',
+  家: 'enterprises',
+  户: 'entities',
+};
+
 /** Month shape of a year of flows: the Spring Festival dip, the year-end rush. */
 const SEASON = [0.74, 0.7, 1.0, 1.0, 1.02, 1.08, 0.98, 0.97, 1.03, 1.04, 1.07, 1.37];
 
@@ -208,6 +218,7 @@ export async function seedEconomy(
         name: s.name,
         nameEn: s.nameEn,
         unit: s.unit,
+        unitEn: UNIT_EN[s.unit] ?? '',
         aggregation: s.aggregation,
         ownerDepartmentId: zone.deptByCode.get(s.dept)?.id ?? null,
         alertBelowPct: s.alertBelowPct ?? null,
@@ -264,4 +275,5 @@ export async function seedEconomy(
   }
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(econValues).values(rows.slice(i, i + 1000));
   await tx.insert(econTargets).values(targets);
+  await refreshZoneFigures(tx, zone.zoneId, [year - 1, year]);
 }

@@ -5,6 +5,7 @@ import { provinces, subParks, zones } from '../domains/tenancy/tenancy.tables';
 import { recordAudit } from '../platform/audit';
 import type { Db } from '../platform/db';
 import { hasData, SUB_PARKS, seedDemo } from './demo';
+import { seedEconomy } from './economy';
 import { type GeneratedEnterprise, generateZoneEnterprises, INSERT_BATCH, insertEnterprises } from './enterprises';
 import { chineseName, mobile, Random } from './random';
 
@@ -87,6 +88,7 @@ export async function seedProvince(
     await seedDemo(db);
   }
   const r = new Random(options.seed ?? 20240601 + 135);
+  const econRandom = new Random((options.seed ?? 20240601) + 9);
   const result = await db.transaction(async (tx) => {
     let [province] = await tx.select().from(provinces).where(eq(provinces.code, 'HN'));
     if (!province) {
@@ -132,6 +134,13 @@ export async function seedProvince(
         .insert(departments)
         .values({ zoneId, code: 'QFJ', name: '企业服务局', nameEn: 'Enterprise Service Bureau', class: 'A' })
         .returning({ id: departments.id });
+      // 经济运行 of every zone (its own random stream and pace), so the province cockpit ranks 135 zones.
+      await seedEconomy(
+        tx,
+        econRandom,
+        { zoneId, deptByCode: new Map(), parks: [] },
+        { year: 2026, reportedMonths: 10, pace: (econRandom.next() - 0.5) * 0.2 },
+      );
       const officers = await tx
         .insert(staff)
         .values(

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Db, Executor } from '../../platform/db';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { departmentInZone, subParkInZone } from '../../platform/zone-refs';
+import { refreshZoneFigures } from './economy.figures';
 import * as repo from './economy.repository';
 import {
   competitionRanks,
@@ -123,6 +124,7 @@ export async function setValue(db: Db, scope: ZoneScope, input: EconValueInput) 
               ${input.reason}, ${scope.actor.userId}, now())
       on conflict (zone_id, indicator_id, coalesce(sub_park_id, '00000000-0000-0000-0000-000000000000'::uuid), year, month)
       do update set value = excluded.value, reason = excluded.reason, updated_by = excluded.updated_by, updated_at = now()`);
+    if (input.subParkId === null) await refreshZoneFigures(tx, scope.zoneId, [input.year, input.year + 1]);
     await recordAudit(tx, {
       actor: scope.actor,
       zoneId: scope.zoneId,
@@ -145,6 +147,7 @@ export async function setTarget(db: Db, scope: ZoneScope, input: EconTargetInput
       values (${scope.zoneId}, ${input.indicatorId}, ${input.subParkId}, ${input.year}, ${input.target}, now())
       on conflict (zone_id, indicator_id, coalesce(sub_park_id, '00000000-0000-0000-0000-000000000000'::uuid), year)
       do update set target = excluded.target, updated_at = now()`);
+    if (input.subParkId === null) await refreshZoneFigures(tx, scope.zoneId, [input.year]);
     await recordAudit(tx, {
       actor: scope.actor,
       zoneId: scope.zoneId,
@@ -196,6 +199,7 @@ export async function summary(
       name: i.name,
       nameEn: i.nameEn,
       unit: i.unit,
+      unitEn: i.unitEn,
       aggregation: i.aggregation,
       monthValue: now[q.month - 1] ?? null,
       cumulative: cum.value,

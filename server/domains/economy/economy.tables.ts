@@ -5,13 +5,14 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { econAggregations, econFrequencies } from '../../../shared/economy';
+import { econAggregations, econFrequencies, econStatuses } from '../../../shared/economy';
 import { users } from '../auth/auth.tables';
 import { departments } from '../org/org.tables';
 import { subParks, zones } from '../tenancy/tenancy.tables';
@@ -28,6 +29,7 @@ export const econIndicators = pgTable(
     name: text('name').notNull(),
     nameEn: text('name_en').notNull().default(''),
     unit: text('unit').notNull(),
+    unitEn: text('unit_en').notNull().default(''),
     ownerDepartmentId: uuid('owner_department_id').references(() => departments.id),
     frequency: text('frequency', { enum: econFrequencies }).notNull().default('monthly'),
     aggregation: text('aggregation', { enum: econAggregations }).notNull().default('sum'),
@@ -100,5 +102,34 @@ export const econTargets = pgTable(
       sql`coalesce(${t.subParkId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       t.year,
     ),
+  ],
+);
+
+/**
+ * Derived figures per zone, indicator and month (1–N月 cumulative, last year's, YoY, completion), rewritten in the
+ * same transaction as the values or target they come from. The province cockpit ranks 135 zones from this table
+ * with one indexed query instead of recomputing every zone's months on each request.
+ */
+export const econZoneFigures = pgTable(
+  'econ_zone_figures',
+  {
+    zoneId: uuid('zone_id')
+      .notNull()
+      .references(() => zones.id),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => econIndicators.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    year: smallint('year').notNull(),
+    month: smallint('month').notNull(),
+    cumulative: numeric('cumulative', { precision: 20, scale: 4, mode: 'number' }),
+    lastYearCumulative: numeric('last_year_cumulative', { precision: 20, scale: 4, mode: 'number' }),
+    yoyPct: numeric('yoy_pct', { precision: 12, scale: 2, mode: 'number' }),
+    completionPct: numeric('completion_pct', { precision: 12, scale: 2, mode: 'number' }),
+    status: text('status', { enum: econStatuses }).notNull().default('none'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.zoneId, t.indicatorId, t.year, t.month] }),
+    index('econ_zone_figures_code_idx').on(t.code, t.year, t.month),
   ],
 );

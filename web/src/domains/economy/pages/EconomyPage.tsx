@@ -4,6 +4,7 @@ import { Card, DatePicker, Empty, Flex, Progress, Select, Space, Table, Tag, Typ
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { EChart } from '../../../shared/components/EChart';
 import { useZoneId } from '../../../shared/zone';
@@ -26,7 +27,13 @@ export default function EconomyPage() {
   const { t, i18n } = useTranslation();
   const zoneId = useZoneId();
   // Data for month N is reported in month N+1: default to last month.
-  const [period, setPeriod] = useState<Dayjs>(dayjs().subtract(1, 'month').startOf('month'));
+  // A drill-down link (e.g. from the cockpit) names the month: ?year=2026&month=10.
+  const [params] = useSearchParams();
+  const [period, setPeriod] = useState<Dayjs>(() => {
+    const y = Number(params.get('year'));
+    const m = Number(params.get('month'));
+    return y && m >= 1 && m <= 12 ? dayjs(new Date(y, m - 1, 1)) : dayjs().subtract(1, 'month').startOf('month');
+  });
   const [subParkId, setSubParkId] = useState<string | undefined>();
   const [selected, setSelected] = useState<string | null>(null);
   const parks = useSubParkOptions();

@@ -24,6 +24,7 @@ import { ExportButton } from '../../../shared/components/ExportButton';
 import { type ListColumn, ListTable } from '../../../shared/components/ListTable';
 import { PageLoading } from '../../../shared/components/PageLoading';
 import { formatDateTime, useEnumOptions } from '../../../shared/format';
+import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
 import { useCan } from '../../../shared/session';
 import { CLASS_COLOR, RUNS, useResult, useRun } from '../api';
 import { STATUS_COLOR } from './EfficiencyRunsPage';
@@ -41,6 +42,7 @@ export default function EfficiencyRunPage() {
   const client = useQueryClient();
   const canWrite = useCan('efficiency.write');
   const run = useRun(id);
+  const initialFilters = useUrlFilters(['cls', 'group']);
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const groupOptions = useEnumOptions(efficiencyGroups, 'efficiency.groups');
@@ -191,6 +193,7 @@ export default function EfficiencyRunPage() {
           <Col xs={24} lg={16}>
             <ListTable<Result>
               tableId="efficiency.results"
+              initialFilters={initialFilters}
               endpoint={endpoint}
               rowKey={(x) => x.id}
               columns={columns}

@@ -8,6 +8,7 @@ import { ExportButton } from '../../../shared/components/ExportButton';
 import { type ListColumn, ListTable } from '../../../shared/components/ListTable';
 import { useEnumOptions } from '../../../shared/format';
 import { useEntityCrud } from '../../../shared/hooks/useEntityCrud';
+import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
 import { useCan } from '../../../shared/session';
 import { PIPELINE, useBoard, useFunnel, useSettings, wan } from '../api';
 import { ProjectDrawer } from '../components/ProjectDrawer';
@@ -33,7 +34,9 @@ function Flags({ p }: { p: PipelineProject }) {
 /** 招商项目库: kanban per stage of a project type, table with filters/export, funnel with conversion and days. */
 export default function InvestmentPage() {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>('kanban');
+  const initialFilters = useUrlFilters(['type', 'stage', 'teamId', 'flag']);
+  // A drill-down link (e.g. a funnel stage on the cockpit) opens the filtered table.
+  const [view, setView] = useState<View>(Object.keys(initialFilters).length ? 'table' : 'kanban');
   const [type, setType] = useState<(typeof projectTypes)[number]>('industrial');
   const [openId, setOpenId] = useState<string | null>(null);
   const canWrite = useCan('investment.write');
@@ -96,6 +99,7 @@ export default function InvestmentPage() {
           rowKey={(r) => r.id}
           columns={columns}
           searchPlaceholder={t('investment.searchPlaceholder')}
+          initialFilters={initialFilters}
           filters={[
             { name: 'type', label: t('investment.typeLabel'), options: types, width: 120 },
             { name: 'stage', label: t('investment.stage'), options: stageOptions, width: 120 },

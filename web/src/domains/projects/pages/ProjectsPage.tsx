@@ -7,6 +7,7 @@ import { ExportButton } from '../../../shared/components/ExportButton';
 import { ImportDialog } from '../../../shared/components/ImportDialog';
 import { type ListColumn, ListTable } from '../../../shared/components/ListTable';
 import { useEnumOptions } from '../../../shared/format';
+import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
 import { useCan } from '../../../shared/session';
 import { wan } from '../../investment/api';
 import { KEY_PROJECTS, useMetrics } from '../api';
@@ -22,6 +23,7 @@ export default function ProjectsPage() {
   const canWrite = useCan('projects.write');
   const levels = useEnumOptions(projectLevels, 'projects.levels');
   const lightOptions = useEnumOptions(lights, 'projects.lights');
+  const initialFilters = useUrlFilters(['light', 'level']);
 
   const columns: ListColumn<KeyProject>[] = [
     { key: 'code', title: t('projects.code'), sortable: true },
@@ -74,6 +76,7 @@ export default function ProjectsPage() {
                 rowKey={(r) => r.id}
                 columns={columns}
                 defaultSort={{ field: 'light', order: 'ascend' }}
+                initialFilters={initialFilters}
                 searchPlaceholder={t('projects.searchPlaceholder')}
                 filters={[
                   { name: 'level', label: t('projects.level'), options: levels, width: 130 },

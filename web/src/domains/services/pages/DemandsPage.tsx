@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { ExportButton } from '../../../shared/components/ExportButton';
 import { type ListColumn, ListTable } from '../../../shared/components/ListTable';
 import { useEnumOptions } from '../../../shared/format';
+import { useUrlFilters } from '../../../shared/hooks/useUrlFilters';
 import { useCan } from '../../../shared/session';
 import { DEMANDS, useDepartmentOptions } from '../api';
 import { DemandFormModal } from '../components/DemandFormModal';
@@ -16,6 +17,7 @@ import { DemandStatusTag, DueDate } from '../components/DemandStatusTag';
 /** 诉求/问题卡: the list (an enterprise sees its own; a department what is routed to it), metrics, new demand. */
 export default function DemandsPage() {
   const { t } = useTranslation();
+  const initialFilters = useUrlFilters(['status', 'overdue', 'tag', 'source', 'departmentId', 'escalated']);
   const canCreate = useCan('demands.create');
   const canMetrics = useCan('services.metrics');
   const canSeeDepartments = useCan('org.read');
@@ -82,6 +84,7 @@ export default function DemandsPage() {
         columns={columns}
         searchPlaceholder={t('services.searchPlaceholder')}
         defaultSort={{ field: 'receivedOn', order: 'descend' }}
+        initialFilters={initialFilters}
         filters={[
           { name: 'status', label: t('services.statusLabel'), options: statusOptions, width: 120 },
           { name: 'tag', label: t('services.tags'), options: tagOptions, width: 130 },

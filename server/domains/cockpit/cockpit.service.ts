@@ -1,0 +1,129 @@
+import type { ZoneCockpit } from '../../../shared/cockpit';
+import type { ZoneScope } from '../../platform/access';
+import type { Executor } from '../../platform/db';
+import { metrics as approvalMetrics } from '../approval/approval.metrics';
+import * as econRepo from '../economy/economy.repository';
+import { cumulative } from '../economy/economy.rules';
+import { summary } from '../economy/economy.service';
+import { funnel } from '../investment/investment.repository';
+import { listScores } from '../performance/performance.repository';
+import { metrics as projectMetrics } from '../projects/projects.metrics';
+import { demandMetrics } from '../services/demands.repository';
+import * as repo from './cockpit.repository';
+
+/** Asia/Shanghai year and month of now (the default when the zone has reported nothing yet). */
+function nowInChina(now = new Date()) {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+    .format(now)
+    .split('-');
+  return { year: Number(y), month: Number(m) };
+}
+
+export async function cockpitMonth(ex: Executor, zoneId: string, q: { year?: number; month?: number }) {
+  if (q.year && q.month) return { year: q.year, month: q.month };
+  const latest = (await repo.latestMonth(ex, zoneId)) ?? nowInChina();
+  return { year: q.year ?? latest.year, month: q.month ?? (q.year && q.year !== latest.year ? 12 : latest.month) };
+}
+
+/** Indicators of the month with their 1–N月 cumulative series this year and last (for the trend chart). */
+async function indicatorsWithTrend(ex: Executor, scope: ZoneScope, year: number, month: number) {
+  const [rows, values] = await Promise.all([
+    summary(ex, scope, { year, month }),
+    econRepo.monthValues(ex, scope.zoneId, { years: [year, year - 1], subParkId: null }),
+  ]);
+  const months = new Map<string, (number | null)[]>();
+  for (const v of values) {
+    const k = `${v.indicatorId}:${v.year}`;
+    const arr = months.get(k) ?? Array<number | null>(12).fill(null);
+    arr[v.month - 1] = v.value;
+    months.set(k, arr);
+  }
+  const series = (id: string, y: number, aggregation: 'sum' | 'last', upTo: number) => {
+    const m = months.get(`${id}:${y}`) ?? Array<number | null>(12).fill(null);
+    return Array.from({ length: 12 }, (_, i) => (i < upTo ? cumulative(m, i + 1, aggregation).value : null));
+  };
+  return rows.map((r) => ({
+    ...r,
+    thisYearCumulative: series(r.indicatorId, year, r.aggregation, month),
+    lastYearCumulative: series(r.indicatorId, year - 1, r.aggregation, 12),
+  }));
+}
+
+/**
+ * The zone leader's screen. Each block reuses its domain's own query (economy summary, investment funnel, project
+ * metrics, approval metrics, demand metrics, efficiency results, performance scores) so the cockpit and the pages
+ * behind its links cannot disagree.
+ */
+export async function zoneCockpit(
+  ex: Executor,
+  scope: ZoneScope,
+  q: { year?: number; month?: number },
+): Promise<ZoneCockpit> {
+  const { year, month } = await cockpitMonth(ex, scope.zoneId, q);
+  const [zoneName, indicators, pipeline, projects, approval, cases, demandRows, efficiency, cycle] = await Promise.all([
+    repo.zoneName(ex, scope.zoneId),
+    indicatorsWithTrend(ex, scope, year, month),
+    funnel(ex, scope, 'industrial'),
+    projectMetrics(ex, scope, year),
+    approvalMetrics(ex, scope, {}),
+    repo.approvalCounts(ex, scope),
+    demandMetrics(ex, scope, undefined, undefined),
+    repo.latestEfficiency(ex, scope),
+    repo.latestComputedCycle(ex, scope),
+  ]);
+  const league = cycle ? await listScores(ex, scope, cycle.id, { subject: 'department' }) : null;
+  const sum = (k: 'received' | 'resolved' | 'closed' | 'overdueOpen') => demandRows.reduce((a, r) => a + r[k], 0);
+  const received = sum('received');
+  const resolvedOrClosed = sum('resolved');
+  const closed = sum('closed');
+  return {
+    zoneId: scope.zoneId,
+    zoneName,
+    year,
+    month,
+    generatedAt: new Date().toISOString(),
+    indicators,
+    investment: {
+      type: pipeline.type,
+      stages: pipeline.stages.map(({ key, name, current, reached }) => ({ key, name, current, reached })),
+      signedCount: projects.signedCount,
+      signedCountTarget: projects.signedCountTarget,
+      fundsInPlaceRate: projects.fundsInPlaceRate,
+    },
+    projects: {
+      ...projects.lights,
+      total: projects.lights.red + projects.lights.yellow + projects.lights.green,
+      completionRate: projects.completionRate,
+    },
+    approval: {
+      cases: cases.cases,
+      decided: approval.decided,
+      onTimeRate: approval.onTimeRate,
+      overdue: cases.overdue,
+      open: cases.open,
+    },
+    demands: {
+      received,
+      resolved: resolvedOrClosed - closed,
+      closed,
+      closureRate: received ? Math.round((resolvedOrClosed * 10000) / received) / 100 : null,
+      overdue: sum('overdueOpen'),
+    },
+    efficiency,
+    league:
+      cycle && league
+        ? {
+            cycleId: cycle.id,
+            cycleName: cycle.name,
+            rows: league.map((s) => ({
+              departmentId: s.departmentId,
+              name: s.departmentName,
+              class: s.departmentClass,
+              score: s.score,
+              rank: s.rank,
+              grade: s.grade,
+            })),
+          }
+        : null,
+  };
+}
