@@ -9,6 +9,7 @@ import type {
 import type { ZoneScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import type { Db, Executor, Tx } from '../../platform/db';
+import { lockSeries } from '../../platform/db';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { registerConstraintField } from '../../platform/http/error-handler';
 import { enterprises } from '../enterprises/enterprises.tables';
@@ -346,6 +347,7 @@ export async function issueGreenCard(db: Db, scope: ZoneScope, projectId: string
     if (active) throw new AppError(409, 'GREEN_CARD_ACTIVE', {}, { projectId: 'GREEN_CARD_ACTIVE' });
     const year = input.issuedOn.slice(0, 4);
     const prefix = `LK${year}-`;
+    await lockSeries(tx, scope.zoneId, prefix);
     const [last] = await tx
       .select({ n: sql<number>`coalesce(max(substring(${investmentGreenCards.cardNo} from 8)::int), 0)` })
       .from(investmentGreenCards)

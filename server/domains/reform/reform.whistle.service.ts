@@ -10,6 +10,7 @@ import type { ZoneScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { calendarOf, registerDeadlineRecomputer, type WorkCalendar } from '../../platform/calendar';
 import type { Db, Executor, Tx } from '../../platform/db';
+import { lockSeries } from '../../platform/db';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { registerConstraintField } from '../../platform/http/error-handler';
 import { reformDistrictDepartments as depts, reformWhistles as whistles } from './reform.tables';
@@ -85,9 +86,10 @@ export interface RaiseWhistleInput extends WhistleInput {
   originRef?: string | null;
 }
 
-/** Next CS-<year>-<nnn> of the zone (inside the transaction; the unique constraint catches a race as 409). */
+/** Next CS-<year>-<nnn> of the zone (inside the transaction; lockSeries makes concurrent raisers wait their turn). */
 async function nextCode(tx: Tx, scope: ZoneScope, year: string): Promise<string> {
   const prefix = `CS-${year}-`;
+  await lockSeries(tx, scope.zoneId, prefix);
   const rows = await tx
     .select({ code: whistles.code })
     .from(whistles)

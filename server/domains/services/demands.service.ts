@@ -10,6 +10,7 @@ import type { ZoneScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { calendarOf, type DeadlineRecomputer, registerDeadlineRecomputer } from '../../platform/calendar';
 import type { Db, Tx } from '../../platform/db';
+import { lockSeries } from '../../platform/db';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { registerTimelineSource } from '../enterprises/enterprises.timeline';
@@ -66,6 +67,7 @@ async function audit(tx: Tx, scope: ZoneScope, action: string, before: DemandRow
 
 async function nextSerial(tx: Tx, zoneId: string, year: number): Promise<string> {
   const prefix = `SQ${year}`;
+  await lockSeries(tx, zoneId, prefix);
   const [row] = await tx
     .select({ n: count() })
     .from(demands)

@@ -157,6 +157,17 @@ describe('§6 demands: routing (分类派单, 分派, 吹哨)', () => {
     });
   });
 
+  it('demands created at the same moment get distinct consecutive numbers (no 409 from the serial race)', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 6 }, () => officer.post('/api/services/demands', demand({ receivedOn: '2024-03-05' }))),
+    );
+    expect(created.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    const serials = created.map((r) => r.json().serial as string).sort();
+    expect(new Set(serials).size).toBe(6);
+    const numbers = serials.map((x) => Number(x.slice(-5)));
+    expect(numbers.at(-1)! - numbers[0]!).toBe(5);
+  });
+
   it('a demand of another zone is simply not found (read, act, history)', async () => {
     const d = (await officer.post('/api/services/demands', demand())).json();
     const other = await makeTenant(ctx.app);

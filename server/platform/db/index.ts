@@ -77,3 +77,11 @@ export async function rows<T>(executor: Executor, query: ReturnType<typeof sql>)
   const result = (await executor.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Serialises the transactions that hand out the next number of a per-zone series (max + 1: 诉求编号, 吹哨编号, 绿卡编号 …)
+ * until they commit, so concurrent creations get distinct numbers instead of a unique-constraint 409.
+ */
+export async function lockSeries(tx: Tx, zoneId: string, series: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`zoneos:series:${series}:${zoneId}`}))`);
+}
