@@ -40,7 +40,7 @@ function startBare(args: string[]): Promise<{ child: ChildProcess; port: number 
   const file = fileURLToPath(new URL('./write-path.server.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('bare server did not start within 60 s')), 60_000);
+    const timer = setTimeout(() => reject(new Error('bare server did not start within 180 s')), 180_000);
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /^READY (\d+)$/.exec(line);

@@ -39,8 +39,9 @@ test('一件事: an enterprise applies for a bundle with one 容缺 material; st
   await apply.getByLabel('项目名称').fill('二期厂房');
   // One set of materials for both items (申请表, 营业执照, 总平面图 … once each).
   const uploads = apply.locator('.ant-form-item').filter({ has: ent.locator('input[type=file]') });
+  // The second item's materials join the form a moment after it is chosen: wait for the merged set.
+  await expect.poll(() => uploads.count()).toBeGreaterThanOrEqual(6);
   const n = await uploads.count();
-  expect(n).toBeGreaterThanOrEqual(6);
   for (let i = 0; i < n; i++) {
     const item = uploads.nth(i);
     const label = ((await item.locator('label').first().textContent()) ?? '').trim();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginViaApi } from './fixtures';
+import { confirmPopover, loginViaApi } from './fixtures';
 
 // 亩均论英雄: configure a yearly run from the defaults, compute it on the seeded data, open an enterprise's score
 // breakdown, publish the run with its objection window.
@@ -40,7 +40,7 @@ test('per-mu evaluation: configure, compute, open a breakdown, publish', async (
     .getByRole('button', { name: '公 示' })
     .or(page.getByRole('button', { name: '公示' }))
     .click();
-  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await confirmPopover(page);
   await expect(page.getByText('公示中')).toBeVisible();
   await expect(page.getByText(/异议期截止/)).toBeVisible();
   await page.screenshot({ path: 'test-results/efficiency-run.png', fullPage: true });

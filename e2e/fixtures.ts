@@ -39,3 +39,21 @@ export async function pickOption(page: Page, select: Locator, option: string, ex
     await expect(root).toContainText(option, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
 }
+
+/**
+ * Click `target` until `gone` (by default the target itself) disappears. Under load a click can land while an antd
+ * modal or popover is still animating in and be lost; it is repeated only while the target is still shown, and a
+ * loading OK button ignores repeats, so a slow save is not submitted twice.
+ */
+export async function clickUntilGone(target: Locator, gone: Locator = target): Promise<void> {
+  await expect(target).toBeVisible();
+  await expect(async () => {
+    if (await target.isVisible()) await target.click({ timeout: 2_000 });
+    await expect(gone).toBeHidden({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** Confirm the Popconfirm that the previous click opens (waits for it to appear, then clicks OK until it closes). */
+export async function confirmPopover(page: Page): Promise<void> {
+  await clickUntilGone(page.locator('.ant-popconfirm-buttons').getByRole('button', { name: /确\s*定|OK/ }));
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginViaApi, loginViaForm } from './fixtures';
+import { clickUntilGone, loginViaApi, loginViaForm } from './fixtures';
 
 test('a zone leader signs in in Chinese, switches to English, creates a department; the auditor sees it in the audit log', async ({
   page,
@@ -30,8 +30,7 @@ test('a zone leader signs in in Chinese, switches to English, creates a departme
     .or(page.getByText('Coordination', { exact: true }))
     .last()
     .click();
-  await dialog.getByRole('button', { name: /Save|OK/ }).click();
-  await expect(dialog).toBeHidden();
+  await clickUntilGone(dialog.getByRole('button', { name: /Save|OK/ }), dialog);
   await expect(page.getByRole('cell', { name: code })).toBeVisible();
 
   // The auditor of the same zone finds the creation in the audit log.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginViaApi } from './fixtures';
+import { clickUntilGone, loginViaApi } from './fixtures';
 
 // Land: the seeded parcel map, a new parcel drawn from its boundary (area computed by the server), a standard-land
 // contract on it (dates from the build-period rules), and the completion acceptance with its penalty line by line.
@@ -20,8 +20,7 @@ test('land: parcel map, new parcel, standard-land contract, completion acceptanc
   await parcelForm.getByLabel('地块编号').fill(code);
   await parcelForm.getByLabel('地块名称').fill('E2E 标准地');
   await parcelForm.getByLabel('边界坐标').fill('112.35,28.57;112.353,28.57;112.353,28.572;112.35,28.572');
-  await parcelForm.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(parcelForm).toBeHidden();
+  await clickUntilGone(parcelForm.getByRole('button', { name: /保\s*存/ }), parcelForm);
   await expect(page).toHaveURL(/\/land\/parcels\/[0-9a-f-]{36}$/);
   await expect(page.getByText(`地块 ${code}`)).toBeVisible();
   await expect(page.getByText('97.9469')).toBeVisible();
@@ -38,8 +37,7 @@ test('land: parcel map, new parcel, standard-land contract, completion acceptanc
   await contractForm.getByLabel('容积率', { exact: true }).fill('1.2');
   await contractForm.getByLabel('亩均税收(万元/亩·年)').fill('20');
   await contractForm.getByLabel('约定开工日期').fill('2023-03-01');
-  await contractForm.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(contractForm).toBeHidden();
+  await clickUntilGone(contractForm.getByRole('button', { name: /保\s*存/ }), contractForm);
   await expect(page.getByText('2024-03-01')).toBeVisible(); // agreed completion
 
   // Completion 662 days late: 1,155,000 × 1‰ × 662 = 764,610 元.
@@ -49,8 +47,7 @@ test('land: parcel map, new parcel, standard-land contract, completion acceptanc
   await review.getByLabel('实际开工日期').fill('2023-03-01');
   await review.getByLabel('实际竣工日期').fill('2025-12-23');
   await review.getByLabel('实际容积率').fill('1.2');
-  await review.getByRole('button', { name: /核\s*算/ }).click();
-  await expect(review).toBeHidden();
+  await clickUntilGone(review.getByRole('button', { name: /核\s*算/ }), review);
   await expect(page.getByText('1,155,000.00 × 1‰ × 662 = 764,610.00')).toBeVisible();
   await expect(page.getByTestId('total-penalty')).toHaveText('764,610.00');
   await page.screenshot({ path: 'test-results/land-review.png', fullPage: true });

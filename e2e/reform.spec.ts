@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginViaApi, pickOption } from './fixtures';
+import { clickUntilGone, confirmPopover, loginViaApi, pickOption } from './fixtures';
 
 test('a zone leader publishes a new authority-list version and reads the diff against the 79-item list', async ({
   page,
@@ -31,16 +31,12 @@ test('a zone leader publishes a new authority-list version and reads the diff ag
   await row.getByText('编辑').click();
   const editDialog = page.getByRole('dialog', { name: '编辑事项' });
   await pickOption(page, editDialog.getByLabel('来源'), '取消');
-  await editDialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(editDialog).toBeHidden();
+  await clickUntilGone(editDialog.getByRole('button', { name: /保\s*存/ }), editDialog);
   await expect(row.getByText('取消')).toBeVisible();
 
   // 3. Publish: the version is frozen (no more item buttons) and the diff against V2 is shown.
   await page.getByRole('button', { name: /发\s*布/ }).click();
-  await page
-    .getByRole('tooltip')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+  await confirmPopover(page);
   await expect(page.getByText('已发布').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /发\s*布/ })).toHaveCount(0);
   await expect(page.getByTestId('diff-summary')).toHaveText('保留 78 项 + 新增 1 项 − 取消 1 项 → 79 项');
@@ -62,8 +58,7 @@ test('a department raises a whistle matter and sees its working-day deadline acr
   await date.click();
   await date.fill('2026-09-30');
   await date.press('Tab');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(dialog).toBeHidden();
+  await clickUntilGone(dialog.getByRole('button', { name: /保\s*存/ }), dialog);
 
   await page.getByPlaceholder('编号或事项').fill(title);
   await page.getByPlaceholder('编号或事项').press('Enter');
