@@ -12,6 +12,17 @@ const CLASS_COLORS = { A: '#52c41a', B: '#1677ff', C: '#faad14', D: '#f5222d' } 
 const LIGHTS = ['red', 'yellow', 'green'] as const;
 const CLASSES = ['A', 'B', 'C', 'D'] as const;
 
+/** A card-header link that yields to the title on narrow cards (laptop) instead of squeezing it. */
+const CARD_STYLES = { extra: { maxWidth: '60%', minWidth: 0 } } as const;
+const EXTRA_STYLE = {
+  display: 'inline-block',
+  maxWidth: '100%',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  verticalAlign: 'bottom',
+} as const;
+
 /** A number that opens the records behind it. */
 function Drill(props: { to: string; label: string; value: number | string; color?: string; testId?: string }) {
   return (
@@ -58,7 +69,13 @@ export function TrendCard({ indicator, year }: { indicator: C['indicators'][numb
         type: 'category',
         data: Array.from({ length: 12 }, (_, i) => t('economy.monthShort', { month: i + 1 })),
       },
-      yAxis: { type: 'value', name: indicator.unit },
+      // keep the target line on the chart: ECharts does not widen the axis for a markLine on its own
+      yAxis: {
+        type: 'value',
+        name: indicator.unit,
+        max: (v: { max: number }) =>
+          indicator.target != null && indicator.target > v.max ? indicator.target : undefined,
+      },
       series: [
         {
           name: String(year),
@@ -84,7 +101,7 @@ export function TrendCard({ indicator, year }: { indicator: C['indicators'][numb
                 markLine: {
                   symbol: 'none',
                   data: [{ yAxis: indicator.target }],
-                  label: { formatter: t('cockpit.target') },
+                  label: { formatter: t('cockpit.target'), position: 'insideEndTop' },
                 },
               },
             ]
@@ -282,7 +299,14 @@ export function EfficiencyCard({ efficiency }: { efficiency: C['efficiency'] }) 
     <Card
       size="small"
       title={t('cockpit.efficiency')}
-      extra={efficiency && <Link to={`/efficiency/${efficiency.runId}`}>{efficiency.runName}</Link>}
+      styles={CARD_STYLES}
+      extra={
+        efficiency && (
+          <Link to={`/efficiency/${efficiency.runId}`} title={efficiency.runName} style={EXTRA_STYLE}>
+            {efficiency.runName}
+          </Link>
+        )
+      }
       style={{ height: '100%' }}
     >
       {efficiency ? (
@@ -305,9 +329,15 @@ export function LeagueCard({ league }: { league: C['league'] }) {
     <Card
       size="small"
       title={t('cockpit.league')}
-      extra={league && <Link to={`/performance/cycles/${league.cycleId}`}>{league.cycleName}</Link>}
+      extra={
+        league && (
+          <Link to={`/performance/cycles/${league.cycleId}`} title={league.cycleName} style={EXTRA_STYLE}>
+            {league.cycleName}
+          </Link>
+        )
+      }
       style={{ height: '100%' }}
-      styles={{ body: { padding: 0 } }}
+      styles={{ ...CARD_STYLES, body: { padding: 0 } }}
     >
       <Table
         size="small"
@@ -317,19 +347,19 @@ export function LeagueCard({ league }: { league: C['league'] }) {
         dataSource={league?.rows ?? []}
         locale={{ emptyText: <Empty description={t('cockpit.noCycle')} /> }}
         columns={[
-          { title: t('cockpit.rank'), key: 'rank', width: 64, render: (_, r) => `${r.class}${r.rank}` },
+          { title: t('cockpit.rank'), key: 'rank', width: 52, render: (_, r) => `${r.class}${r.rank}` },
           { title: t('cockpit.department'), dataIndex: 'name', ellipsis: true },
           {
             title: t('cockpit.score'),
             dataIndex: 'score',
             align: 'right',
-            width: 72,
+            width: 64,
             render: (v: number) => fmtNum(v),
           },
           {
             title: t('cockpit.grade'),
             dataIndex: 'grade',
-            width: 64,
+            width: 52,
             render: (g: string | null) => (g ? <Tag>{g}</Tag> : '—'),
           },
         ]}

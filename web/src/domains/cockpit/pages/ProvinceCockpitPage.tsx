@@ -33,12 +33,13 @@ export default function ProvinceCockpitPage() {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      grid: { left: 110, right: 40, top: 8, bottom: 24 },
+      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', inverse: true, data: top.map((r) => r.zoneName) },
       series: [
         {
           type: 'bar',
+          barMaxWidth: 22,
           data: top.map((r) => ({
             value: r.yoyPct,
             zoneId: r.zoneId,
@@ -80,7 +81,7 @@ export default function ProvinceCockpitPage() {
           />
         </Space>
       </Flex>
-      <Row gutter={[12, 12]}>
+      <Flex wrap gap={12}>
         {[
           { label: t('cockpit.zones'), value: p.zones },
           { label: t('cockpit.reporting'), value: p.reporting },
@@ -88,19 +89,17 @@ export default function ProvinceCockpitPage() {
           { label: t('cockpit.greenZones'), value: p.green, color: '#52c41a' },
           { label: t('cockpit.provinceTotal', { unit }), value: fmtNum(p.total) },
         ].map((s) => (
-          <Col key={s.label} xs={12} md={8} xl={4}>
-            <Card size="small">
-              <Statistic title={s.label} value={s.value} valueStyle={{ color: s.color }} />
-            </Card>
-          </Col>
+          <Card key={s.label} size="small" style={{ flex: '1 1 180px' }}>
+            <Statistic title={s.label} value={s.value} valueStyle={{ color: s.color }} />
+          </Card>
         ))}
-      </Row>
+      </Flex>
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('cockpit.top20')}>
             <EChart
               option={option}
-              height={560}
+              height={Math.min(560, Math.max(200, top.length * 28 + 40))}
               ariaLabel={t('cockpit.top20')}
               onClick={(e) => openZone((e.data as { zoneId: string }).zoneId)}
             />
@@ -138,6 +137,7 @@ export default function ProvinceCockpitPage() {
                   title: `${t('cockpit.cumulative')} (${unit})`,
                   dataIndex: 'cumulative',
                   align: 'right',
+                  onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
                   render: (v: number | null) => fmtNum(v),
                 },
                 {
