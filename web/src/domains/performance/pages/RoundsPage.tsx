@@ -87,7 +87,7 @@ export default function RoundsPage() {
         dataSource={rows}
         locale={{ emptyText: <Empty description={t('performance.rounds.none')} /> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1100 }}
         columns={[
           {
             key: 'name',
@@ -133,9 +133,19 @@ export default function RoundsPage() {
           {
             key: 'publicity',
             title: t('performance.rounds.publicity'),
-            render: (_, r) => (r.publicityStartsOn ? `${r.publicityStartsOn} ~ ${r.publicityEndsOn}` : '—'),
+            render: (_, r) => (
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {r.publicityStartsOn ? `${r.publicityStartsOn} ~ ${r.publicityEndsOn}` : '—'}
+              </span>
+            ),
           },
-          { key: 'at', title: t('common.createdAt'), render: (_, r) => formatDateTime(r.createdAt, i18n.language) },
+          {
+            key: 'at',
+            title: t('common.createdAt'),
+            render: (_, r) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.createdAt, i18n.language)}</span>
+            ),
+          },
         ]}
       />
       {canManage && (
@@ -363,9 +373,13 @@ function RoundDrawer({ id, onClose, canManage }: { id: string | null; onClose():
               <Popconfirm
                 title={t('performance.rounds.publishConfirm', { days: r.publicityDays })}
                 onConfirm={() => action.mutate('publish')}
-                disabled={dirty}
+                disabled={dirty || unscored > 0}
               >
-                <Button type="primary" loading={action.isPending} disabled={dirty || r.applicants.length === 0}>
+                <Button
+                  type="primary"
+                  loading={action.isPending}
+                  disabled={dirty || r.applicants.length === 0 || unscored > 0}
+                >
                   {t('performance.rounds.publish')}
                 </Button>
               </Popconfirm>
