@@ -129,7 +129,11 @@ export default function RoundsPage() {
             title: t('performance.rounds.weights'),
             render: (_, r) => `${r.writtenWeight} / ${r.interviewWeight}`,
           },
-          { key: 'term', title: t('performance.rounds.termStartsOn'), dataIndex: 'termStartsOn' },
+          {
+            key: 'term',
+            title: t('performance.rounds.termStartsOn'),
+            render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.termStartsOn}</span>,
+          },
           {
             key: 'publicity',
             title: t('performance.rounds.publicity'),
