@@ -436,6 +436,15 @@ export const APP_ROUTES: AppRoute[] = [
     hideInMenu: true,
     component: lazy(() => import('../domains/performance/pages/PayRunDetailPage')),
   },
+  {
+    path: '/performance/rounds',
+    key: 'perfRounds',
+    label: 'menu.perfRounds',
+    icon: <TrophyOutlined />,
+    access: 'performance.read',
+    group: 'performance',
+    component: lazy(() => import('../domains/performance/pages/RoundsPage')),
+  },
   // investment & projects
   {
     path: '/investment',
