@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginViaApi } from './fixtures';
+import { clickUntilGone, loginViaApi, pickOption } from './fixtures';
 
 test('the chain map shows segments with gaps, the target library adds a company placed on a link, activities are counted by kind', async ({
   page,
@@ -20,12 +20,9 @@ test('the chain map shows segments with gaps, the target library adds a company 
     .click();
   const dialog = page.getByRole('dialog', { name: '新增目标企业' });
   await dialog.getByLabel('企业名称').fill(name);
-  await dialog.getByLabel('产业链').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('电气装备', { exact: true }).click();
-  await dialog.getByLabel('环节').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('上游 / 硅钢与铜材').click();
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog).toBeHidden();
+  await pickOption(page, dialog.getByLabel('产业链'), '电气装备', true);
+  await pickOption(page, dialog.getByLabel('环节'), '上游 / 硅钢与铜材');
+  await clickUntilGone(dialog.getByRole('button', { name: '保存' }), dialog);
   await page.getByPlaceholder('搜索企业名称、地区、行业').fill(name);
   await page.getByPlaceholder('搜索企业名称、地区、行业').press('Enter');
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('硅钢与铜材');

@@ -3,7 +3,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import enUS from './locales/en-US.json';
+// The default language is in the entry bundle; English is its own chunk, fetched when chosen (keeps the login and
+// shell under the initial-JS budget — bench/web.ts).
 import zhCN from './locales/zh-CN.json';
 
 export const LOCALE_KEY = 'zoneos.locale';
@@ -27,8 +28,20 @@ function applyDocumentLocale(lng: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 
+const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
+  'zh-CN': async () => zhCN,
+  'en-US': () => import('./locales/en-US.json').then((m) => m.default as Record<string, unknown>),
+};
+
+/** Loads a language's messages once (before switching to it, or before the first render). */
+export async function ensureLocale(lng: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(lng, 'translation')) return;
+  i18n.addResourceBundle(lng, 'translation', await loaders[lng](), true, true);
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: { 'zh-CN': { translation: zhCN } },
+  partialBundledLanguages: true,
   lng: storedLocale() ?? 'zh-CN',
   fallbackLng: 'zh-CN',
   supportedLngs: SUPPORTED_LOCALES as Locale[],
@@ -50,6 +63,14 @@ export async function changeLocale(lng: Locale): Promise<void> {
   } catch {
     // ignore
   }
+  await ensureLocale(lng);
+  if (i18n.language !== lng) await i18n.changeLanguage(lng);
+}
+
+/** Before the first render: the stored language's messages are loaded and active. */
+export async function initLocale(): Promise<void> {
+  const lng = storedLocale() ?? 'zh-CN';
+  await ensureLocale(lng);
   if (i18n.language !== lng) await i18n.changeLanguage(lng);
 }
 
