@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../../shared/credit-code';
+import { diskStore } from '../../platform/storage';
 import { makeTenant, makeUser, PASSWORD, type Tenant } from '../../test/factories';
 import { type Client, createTestContext, login, type TestContext } from '../../test/harness';
 
@@ -71,6 +75,27 @@ describe('attachments', () => {
     expect(fake.statusCode).toBe(415);
     expect(fake.json().code).toBe('FILE_MISMATCH');
     expect(fake.json().message).toBe('文件内容与扩展名不符');
+  });
+
+  it('refuses a file over the size limit with 413 before storing anything', async () => {
+    const c = await tenant.as('dept_staff');
+    const big = Buffer.concat([PDF, Buffer.alloc(21 * 1024 * 1024)]);
+    const res = await upload(c, 'big.pdf', big, 'application/pdf');
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('FILE_TOO_LARGE');
+  });
+
+  it('the disk store never reads or writes outside its folder (path traversal in a key)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zoneos-store-'));
+    try {
+      const store = diskStore(dir);
+      for (const key of ['../escape.txt', 'zone/../../escape.txt', '/etc/passwd']) {
+        await expect(async () => store.put(key, Buffer.from('x'))).rejects.toThrow(/escapes the store/);
+        await expect(async () => store.get(key)).rejects.toThrow(/escapes the store/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps files inside their zone and an enterprise inside its own files', async () => {
