@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Result, Spin } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setUnauthorizedHandler } from '../shared/api';
+import { useAllMessages } from '../shared/i18n';
 import { clearClientState, useSession, useSessionQuery } from '../shared/session';
 import { canAccess } from './access';
 import { AppLayout } from './layout/AppLayout';
@@ -29,6 +30,7 @@ function RequireAuth() {
 }
 
 function RouteGuard({ route }: { route: AppRoute }) {
+  useAllMessages();
   const { t } = useTranslation();
   const session = useSession();
   const allowed = canAccess(session?.permissions, route.access);
@@ -37,6 +39,12 @@ function RouteGuard({ route }: { route: AppRoute }) {
   }, [route.label, t]);
   const Page = route.component;
   return allowed ? <Page /> : <ForbiddenPage />;
+}
+
+/** A page outside the logged-in shell that needs more than the shell's messages. */
+function WithAllMessages({ children }: { children: ReactNode }) {
+  useAllMessages();
+  return children;
 }
 
 function LoginRoute() {
@@ -79,13 +87,27 @@ export function AppRouter() {
       <Routes>
         <Route path="/login" element={<LoginRoute />} />
         {/* approval (一站式审批): public status lookup, no login */}
-        <Route path="/lookup" element={<PublicLookupPage />} />
+        <Route
+          path="/lookup"
+          element={
+            <WithAllMessages>
+              <PublicLookupPage />
+            </WithAllMessages>
+          }
+        />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             {APP_ROUTES.map((r) => (
               <Route key={r.key} path={r.path} element={<RouteGuard route={r} />} />
             ))}
-            <Route path="*" element={<NotFoundPage />} />
+            <Route
+              path="*"
+              element={
+                <WithAllMessages>
+                  <NotFoundPage />
+                </WithAllMessages>
+              }
+            />
           </Route>
         </Route>
       </Routes>

@@ -2,10 +2,15 @@ import type { Locale } from '@shared/auth';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
+import { use } from 'react';
 import { initReactI18next } from 'react-i18next';
-// The default language is in the entry bundle; English is its own chunk, fetched when chosen (keeps the login and
-// shell under the initial-JS budget — bench/web.ts).
-import zhCN from './locales/zh-CN.json';
+// Only the messages of the login page and the shell (layout, menu, header, errors) are in the entry bundle (Vite
+// keeps just these top-level keys of the JSON). The whole file of each language is its own chunk, fetched in the
+// background at start and awaited by every page (`useAllMessages`) — keeps the login and shell under the
+// initial-JS budget (bench/web.ts).
+import { app, auth, common, errors, header, locale, menu, permission } from './locales/zh-CN.json';
+
+const zhShell = { app, auth, common, errors, header, locale, menu, permission };
 
 export const LOCALE_KEY = 'zoneos.locale';
 export const SUPPORTED_LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -28,19 +33,34 @@ function applyDocumentLocale(lng: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 
+// `?raw`: a module of its own (the statically imported one above is tree-shaken to the shell's keys).
 const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
-  'zh-CN': async () => zhCN,
-  'en-US': () => import('./locales/en-US.json').then((m) => m.default as Record<string, unknown>),
+  'zh-CN': () => import('./locales/zh-CN.json?raw').then((m) => JSON.parse(m.default) as Record<string, unknown>),
+  'en-US': () => import('./locales/en-US.json?raw').then((m) => JSON.parse(m.default) as Record<string, unknown>),
 };
 
-/** Loads a language's messages once (before switching to it, or before the first render). */
-export async function ensureLocale(lng: Locale): Promise<void> {
-  if (i18n.hasResourceBundle(lng, 'translation')) return;
-  i18n.addResourceBundle(lng, 'translation', await loaders[lng](), true, true);
+const loading = new Map<Locale, Promise<void>>();
+
+/** Loads all of a language's messages once (before switching to it, and before any page renders). */
+export function ensureLocale(lng: Locale): Promise<void> {
+  let p = loading.get(lng);
+  if (!p) {
+    p = loaders[lng]().then((messages) => {
+      i18n.addResourceBundle(lng, 'translation', messages, true, true);
+    });
+    p.catch(() => loading.delete(lng)); // a failed fetch is retried on the next render
+    loading.set(lng, p);
+  }
+  return p;
+}
+
+/** Suspends a page until all messages of the current language are loaded (the shell renders meanwhile). */
+export function useAllMessages(): void {
+  use(ensureLocale(currentLocale()));
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN } },
+  resources: { 'zh-CN': { translation: zhShell } },
   partialBundledLanguages: true,
   lng: storedLocale() ?? 'zh-CN',
   fallbackLng: 'zh-CN',
@@ -70,7 +90,9 @@ export async function changeLocale(lng: Locale): Promise<void> {
 /** Before the first render: the stored language's messages are loaded and active. */
 export async function initLocale(): Promise<void> {
   const lng = storedLocale() ?? 'zh-CN';
-  await ensureLocale(lng);
+  // Chinese: the shell's messages are bundled, the rest arrives while the login page or shell renders.
+  if (lng === 'zh-CN') void ensureLocale(lng).catch(() => undefined);
+  else await ensureLocale(lng);
   if (i18n.language !== lng) await i18n.changeLanguage(lng);
 }
 
