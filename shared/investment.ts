@@ -222,3 +222,35 @@ export const funnelSchema = z.object({
 export type Funnel = z.infer<typeof funnelSchema>;
 
 export const yearQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+/** 招商专班 / 园区 leaderboard (DOMAIN.md §4 team leaderboards): by team or by sub-park, for one year. */
+export const leaderboardQuerySchema = yearQuerySchema.extend({ by: z.enum(['team', 'subPark']).default('team') });
+export type LeaderboardQuery = z.infer<typeof leaderboardQuerySchema>;
+
+/**
+ * One team (or sub-park) of the year: projects signed that year (signed_on in the year), their agreed amount and
+ * funds in place (outside the province + abroad at the recorded rate), each against the year's target. Sub-parks
+ * have no targets (targets are set per team), so theirs are null. Rates are two-decimal percent strings ('' when
+ * there is no target). `id` null: the projects without a team (or sub-park), listed so the rows add up to the zone.
+ */
+export const leaderboardRowSchema = z.object({
+  id: z.uuid().nullable(),
+  name: z.string().nullable(),
+  rank: z.number().int(),
+  signedCount: z.number().int(),
+  signedCountTarget: z.number().int().nullable(),
+  signedCountRate: z.string(),
+  signedAmountFen: z.number().int(),
+  signedAmountTargetFen: z.number().int().nullable(),
+  signedAmountRate: z.string(),
+  fundsInPlaceFen: z.number().int(),
+  fundsInPlaceTargetFen: z.number().int().nullable(),
+  fundsInPlaceRate: z.string(),
+});
+export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
+export const leaderboardSchema = z.object({
+  year: z.number().int(),
+  by: z.enum(['team', 'subPark']),
+  rows: z.array(leaderboardRowSchema),
+});
+export type Leaderboard = z.infer<typeof leaderboardSchema>;

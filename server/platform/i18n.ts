@@ -69,6 +69,10 @@ export const messages = {
   INVALID_CREDIT_CODE: { 'zh-CN': '统一社会信用代码不正确', 'en-US': 'Invalid unified social credit code' },
   DUPLICATE_DATE: { 'zh-CN': '该日期重复出现', 'en-US': 'This date appears more than once' },
   DATE_OUTSIDE_YEAR: { 'zh-CN': '日期不在 {year} 年内', 'en-US': 'The date is not in {year}' },
+  CALENDAR_IMPORT_OTHER_YEAR: {
+    'zh-CN': '日期不在 {year} 年内（一个文件只导入一年，以第一行的日期为准）',
+    'en-US': 'The date is not in {year} (a file holds one year, that of the first row)',
+  },
   WORKDAY_NOT_WEEKEND: {
     'zh-CN': '调休上班日必须是星期六或星期日',
     'en-US': 'A make-up working day must be a Saturday or Sunday',

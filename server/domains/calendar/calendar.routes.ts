@@ -20,6 +20,8 @@ import { errorBodySchema } from '../../../shared/common';
 import { calendarOf } from '../../platform/calendar';
 import { notFound } from '../../platform/errors';
 import { requireActor } from '../../platform/http/guard';
+import { registerImportKind } from '../imports/imports.registry';
+import { calendarImport } from './calendar.import';
 import * as service from './calendar.service';
 
 const tags = ['calendar'];
@@ -32,6 +34,7 @@ const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchem
 export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.ctx.database.db;
+  registerImportKind(calendarImport);
 
   app.get(
     '/api/calendar/years',

@@ -17,7 +17,7 @@ import {
   runDeadlineRecomputers,
   weekdayOf,
 } from '../../platform/calendar';
-import type { Db, Executor } from '../../platform/db';
+import type { Db, Executor, Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { MessageKey } from '../../platform/i18n';
 import { getVersionSummary, insertVersion, latestVersion, listDays, listVersionSummaries } from './calendar.repository';
@@ -66,29 +66,41 @@ export async function publishVersion(
   });
   if (Object.keys(outside).length > 0) throw new AppError(400, 'VALIDATION', { year }, outside);
 
-  const result = await db.transaction(async (tx) => {
-    await lockCalendar(tx);
-    const previous = await latestVersion(tx, year);
-    const version = previous + 1;
-    const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));
-    await insertVersion(tx, { year, version, source: input.source, note: input.note, createdBy: actor.userId }, days);
-    const calendar = await loadCalendar(tx);
-    const recomputed = await runDeadlineRecomputers(tx, [year], calendar);
-    const before = previous > 0 ? await getVersion(tx, year, previous) : undefined;
-    const after = (await getVersion(tx, year, version))!;
-    await recordAudit(tx, {
-      actor,
-      zoneId: null,
-      action: 'publish',
-      entity: 'calendar_year',
-      entityId: `${year}/v${version}`,
-      before: before && { version: before.version, source: before.source, days: before.days },
-      after: { version, source: after.source, note: after.note, days: after.days, recomputed },
-    });
-    return { ...after, recomputed };
-  });
+  const result = await db.transaction((tx) => publishInTransaction(tx, actor, year, input));
   invalidateCalendar();
   return result;
+}
+
+/**
+ * The publishing itself, inside the caller's transaction (the admin page's POST, or a committed calendar import):
+ * the new version and its days, every deadline recomputer, and the audit event on the platform chain. The caller
+ * has checked that every day lies in `year`; the in-memory snapshot reloads by itself once the commit is visible.
+ */
+export async function publishInTransaction(
+  tx: Tx,
+  actor: Actor,
+  year: number,
+  input: CalendarPublishInput,
+): Promise<CalendarPublishResult> {
+  await lockCalendar(tx);
+  const previous = await latestVersion(tx, year);
+  const version = previous + 1;
+  const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));
+  await insertVersion(tx, { year, version, source: input.source, note: input.note, createdBy: actor.userId }, days);
+  const calendar = await loadCalendar(tx);
+  const recomputed = await runDeadlineRecomputers(tx, [year], calendar);
+  const before = previous > 0 ? await getVersion(tx, year, previous) : undefined;
+  const after = (await getVersion(tx, year, version))!;
+  await recordAudit(tx, {
+    actor,
+    zoneId: null,
+    action: 'publish',
+    entity: 'calendar_year',
+    entityId: `${year}/v${version}`,
+    before: before && { version: before.version, source: before.source, days: before.days },
+    after: { version, source: after.source, note: after.note, days: after.days, recomputed },
+  });
+  return { ...after, recomputed };
 }
 
 /** Every day of a month ('YYYY-MM') with whether it is worked, for a calendar view. */

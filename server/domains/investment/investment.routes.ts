@@ -8,6 +8,8 @@ import {
   funnelQuerySchema,
   funnelSchema,
   historySchema,
+  leaderboardQuerySchema,
+  leaderboardSchema,
   moveRequestSchema,
   opinionInputSchema,
   opinionSchema,
@@ -26,6 +28,7 @@ import { notFound } from '../../platform/errors';
 import { pages, sendXlsx } from '../../platform/excel/export';
 import { crudRoutes, idParams, scopeOf } from '../../platform/http/crud';
 import { present } from '../../platform/http/present';
+import { leaderboard, leaderboardColumns } from './investment.leaderboard';
 import * as repo from './investment.repository';
 import * as service from './investment.service';
 import { investmentTargets } from './investment.tables';
@@ -184,6 +187,48 @@ export async function investmentRoutes(fastify: FastifyInstance): Promise<void> 
       },
     },
     async (req) => repo.funnel(db, await scopeOf(app, req), req.query.type, req.query.year),
+  );
+
+  app.get(
+    '/api/investment/leaderboard',
+    {
+      config: { access: 'investment.read' },
+      schema: {
+        tags,
+        summary: 'Leaderboard of a year by team or sub-park: signed count and amount, funds in place, each vs target',
+        querystring: leaderboardQuerySchema,
+        response: { 200: leaderboardSchema, ...errors },
+      },
+    },
+    async (req) => leaderboard(db, await scopeOf(app, req), req.query),
+  );
+  app.get(
+    '/api/investment/leaderboard/export.xlsx',
+    {
+      config: { access: 'investment.read' },
+      schema: {
+        tags,
+        summary: 'Export the leaderboard as .xlsx (the rows and figures of GET /api/investment/leaderboard)',
+        querystring: leaderboardQuerySchema,
+        response: { 400: errorBodySchema, 403: errorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const board = await leaderboard(db, await scopeOf(app, req), req.query);
+      const zh = req.locale === 'zh-CN';
+      const title =
+        req.query.by === 'team' ? (zh ? '专班排行' : 'Team leaderboard') : zh ? '园区排行' : 'Sub-park leaderboard';
+      async function* rows() {
+        yield* board.rows;
+      }
+      return sendXlsx(reply, {
+        fileName: `${title}-${req.query.year}`,
+        sheet: title,
+        columns: leaderboardColumns(req.query.by, zh),
+        rows: rows(),
+        locale: req.locale,
+      });
+    },
   );
 
   app.get(

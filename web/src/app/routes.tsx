@@ -477,6 +477,16 @@ export const APP_ROUTES: AppRoute[] = [
     component: lazy(() => import('../domains/investment/pages/TargetsPage')),
   },
   {
+    path: '/investment/leaderboard',
+    key: 'investmentLeaderboard',
+    label: 'investment.leaderboard.menu',
+    description: 'investment.leaderboard.menuDescription',
+    icon: <FundOutlined />,
+    access: 'investment.read',
+    group: 'investment',
+    component: lazy(() => import('../domains/investment/pages/LeaderboardPage')),
+  },
+  {
     path: '/investment/activities',
     key: 'investmentActivities',
     label: 'investment.activities.menu',

@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { CalendarYear } from '@shared/calendar';
-import { Alert, Button, Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Flex, Row, Space, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ImportDialog } from '../../../shared/components/ImportDialog';
 import { formatDateTime } from '../../../shared/format';
 import { useCan } from '../../../shared/session';
-import { useCalendarYears } from '../api';
+import { CALENDAR, useCalendarYears } from '../api';
 import { DeadlineCalculator, ProvisionalTag } from '../components/DeadlineCalculator';
 import { missingYears, ProvisionalAlerts } from '../components/ProvisionalAlerts';
 import { PublishDrawer } from '../components/PublishDrawer';
@@ -18,6 +20,7 @@ export default function CalendarPage() {
   const { t, i18n } = useTranslation();
   const canWrite = useCan('calendar.write');
   const years = useCalendarYears();
+  const client = useQueryClient();
   const [publishing, setPublishing] = useState(false);
   const missing = useMemo(() => missingYears(years.data?.map((y) => y.year)), [years.data]);
   const rows = useMemo<YearRow[]>(
@@ -39,9 +42,16 @@ export default function CalendarPage() {
             title={t('calendar.yearsTitle')}
             extra={
               canWrite && (
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setPublishing(true)}>
-                  {t('calendar.publish.button')}
-                </Button>
+                <Space>
+                  <ImportDialog
+                    kind="calendar-days"
+                    title={t('excel.titles.calendarDays')}
+                    onDone={() => client.invalidateQueries({ queryKey: [CALENDAR] })}
+                  />
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setPublishing(true)}>
+                    {t('calendar.publish.button')}
+                  </Button>
+                </Space>
               )
             }
           >
