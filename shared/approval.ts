@@ -273,8 +273,8 @@ export const caseActionInputSchema = z.object({
 });
 export type CaseActionInput = z.infer<typeof caseActionInputSchema>;
 
-/** Recorded notices (文书 kept as issued): 暂停（中止计时）告知书, 延期告知书, 不予受理通知书. */
-export const noticeKinds = ['suspension', 'extension', 'not_accepted'] as const;
+/** Recorded notices (文书 kept as issued): 暂停（中止计时）告知书, 恢复计时告知书, 延期告知书, 不予受理通知书. */
+export const noticeKinds = ['suspension', 'resumption', 'extension', 'not_accepted'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 export const noticeContentSchema = z.object({
@@ -282,6 +282,9 @@ export const noticeContentSchema = z.object({
   /** suspension: type, from day, cap in working days (days beyond count on the clock). */
   suspensionType: z.enum(suspensionTypes).nullable().default(null),
   capWorkdays: z.number().int().nullable().default(null),
+  /** resumption: the day the suspension began and the working days it kept off the clock (at most the cap). */
+  suspendedFrom: z.string().nullable().default(null),
+  suspendedWorkdays: z.number().int().nullable().default(null),
   /** extension: working days added and the approver. */
   extensionDays: z.number().int().nullable().default(null),
   approver: z.string().nullable().default(null),

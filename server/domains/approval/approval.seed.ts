@@ -15,7 +15,8 @@ import { enterprises } from '../enterprises/enterprises.tables';
 import { publishedAuthorityItems } from '../reform/reform.authority.repository';
 import { computeClock } from './approval.clock';
 import { type ActionRequest, applyAction, type CaseState } from './approval.machine';
-import { approvalCaseEvents, approvalCases, approvalItems } from './approval.tables';
+import { noticeContentOf } from './approval.service';
+import { approvalCaseEvents, approvalCases, approvalItems, approvalNotices } from './approval.tables';
 
 const m = (code: string, name: string, flag: '必' | '选' | '容' = '必'): Material => ({
   code,
@@ -365,6 +366,7 @@ export async function seedApproval(
 
   const cases: (typeof approvalCases.$inferInsert)[] = [];
   const events: (typeof approvalCaseEvents.$inferInsert)[] = [];
+  const notices: (typeof approvalNotices.$inferInsert)[] = [];
   let serial = 0;
   const fileCase = (
     codes: string[],
@@ -419,21 +421,41 @@ export async function seedApproval(
       reason: string | null;
       actor: string;
     }[] = [{ on: received, action: 'create', from: null, to: 'DRAFT', reason: null, actor: '申请人' }];
+    // Notices the steps issue (暂停/恢复计时/延期告知书, 不予受理通知书), as the service would have recorded them that day;
+    // the acceptance slip, missing-materials notice and decision are printed from the case itself.
+    const issued: {
+      kind: typeof approvalNotices.$inferInsert.kind;
+      prefix: string;
+      on: string;
+      by: string;
+      content: (typeof approvalNotices.$inferInsert)['content'];
+    }[] = [];
     let day = received;
     const step = (action: CaseAction, extra: Partial<ActionRequest> = {}, gap = 0): boolean => {
       const on = gap > 0 ? cal.addWorkdays(day, gap).date : day;
       if (on > today) return false;
       try {
-        const before = s.status;
-        s = applyAction(cal, s, { action, on, side: 'approver', actorName: '窗口工作人员', ...extra }, rules);
+        const before = s;
+        const actor = action === 'extend' ? '分管领导' : '窗口工作人员';
+        s = applyAction(cal, s, { action, on, side: 'approver', actorName: actor, ...extra }, rules);
         day = on;
+        const notice = noticeContentOf(
+          cal,
+          action,
+          { ...before, statutoryDue: computeClock(cal, before, on, rules).statutoryDue },
+          { ...s, ...computeClock(cal, s, on, rules) },
+          extra,
+          on,
+          rules,
+        );
+        if (notice) issued.push({ kind: notice.kind, prefix: notice.prefix, on, by: actor, content: notice.content });
         steps.push({
           on,
           action,
-          from: before,
+          from: before.status,
           to: s.status,
           reason: extra.reason ?? extra.suspensionType ?? null,
-          actor: action === 'extend' ? '分管领导' : '窗口工作人员',
+          actor,
         });
         return true;
       } catch {
@@ -491,10 +513,25 @@ export async function seedApproval(
     serial++;
     const clock = computeClock(cal, s, today, rules);
     const decided = s.decidedOn !== null;
+    const caseNo = `SP${received.replaceAll('-', '')}${String(serial).padStart(4, '0')}${r.int(10, 99)}`;
+    const nth = new Map<string, number>();
+    issued.forEach((n, i) => {
+      nth.set(n.kind, (nth.get(n.kind) ?? 0) + 1);
+      notices.push({
+        zoneId,
+        caseId: id,
+        kind: n.kind,
+        noticeNo: `${caseNo}-${n.prefix}${nth.get(n.kind)}`,
+        issuedOn: n.on,
+        issuedBy: n.by,
+        content: n.content,
+        createdAt: new Date(Date.parse(`${n.on}T09:00:00Z`) + i * 1000),
+      });
+    });
     cases.push({
       id,
       zoneId,
-      caseNo: `SP${received.replaceAll('-', '')}${String(serial).padStart(4, '0')}${r.int(10, 99)}`,
+      caseNo,
       itemIds: list.map((i) => i.id),
       enterpriseId,
       leadDepartmentId: list[0]!.leadDepartmentId,
@@ -564,12 +601,13 @@ export async function seedApproval(
   }
   await insertMany(tx, approvalCases, cases);
   await insertMany(tx, approvalCaseEvents, events);
+  await insertMany(tx, approvalNotices, notices);
   await recordAudit(tx, {
     actor: null,
     zoneId,
     action: 'seed',
     entity: 'approval',
-    after: { items: items.length, cases: cases.length, events: events.length },
+    after: { items: items.length, cases: cases.length, events: events.length, notices: notices.length },
   });
   return { items: items.length, cases: cases.length };
 }

@@ -10,6 +10,7 @@ import {
   type NoticeContent,
   type NoticeKind,
   STATUS_LABELS,
+  type SuspensionType,
 } from '../../../shared/approval';
 import { can } from '../../../shared/roles';
 import type { ZoneScope } from '../../platform/access';
@@ -476,18 +477,64 @@ async function act(tx: Tx, scope: ZoneScope, id: string, input: CaseActionInput)
     before: c,
     after,
   });
-  await recordNotice(tx, scope, c, after!, input, on, rules);
+  await recordNotice(tx, cal, scope, c, after!, input, on, rules);
 }
 
 const NOTICE_OF: Partial<Record<CaseActionInput['action'], { kind: NoticeKind; prefix: string }>> = {
   suspend: { kind: 'suspension', prefix: 'ZT' },
+  resume: { kind: 'resumption', prefix: 'HF' },
   extend: { kind: 'extension', prefix: 'YQ' },
   not_accept: { kind: 'not_accepted', prefix: 'BY' },
 };
 
-/** The step's notice (暂停/延期告知书, 不予受理通知书), numbered per case and kept as issued. */
+/**
+ * Content of the notice a step issues (暂停/恢复计时/延期告知书, 不予受理通知书), or null when the step issues none.
+ * Exported for the demo seed, so seeded case histories carry the same notices the service would have issued.
+ */
+export function noticeContentOf(
+  cal: WorkCalendar,
+  action: CaseActionInput['action'],
+  before: Pick<CaseState, 'suspensions'> & { statutoryDue: string | null },
+  after: Pick<CaseState, 'extensionDays' | 'extensionApprover'> & {
+    committedDue: string | null;
+    statutoryDue: string | null;
+  },
+  input: { reason?: string | null; suspensionType?: SuspensionType | null },
+  on: string,
+  rules: ApprovalRules,
+): { kind: NoticeKind; prefix: string; content: NoticeContent } | null {
+  const spec = NOTICE_OF[action];
+  if (!spec) return null;
+  // The suspension a resumption ends: the last one, open until this step.
+  const ended = action === 'resume' ? before.suspensions.at(-1) : undefined;
+  const suspensionType = action === 'suspend' ? (input.suspensionType ?? null) : (ended?.type ?? null);
+  const content: NoticeContent = {
+    reason: input.reason ?? null,
+    suspensionType,
+    capWorkdays:
+      (action === 'suspend' || action === 'resume') && suspensionType ? rules.suspensionCaps[suspensionType] : null,
+    suspendedFrom: ended?.from ?? null,
+    suspendedWorkdays: ended ? Math.min(rules.suspensionCaps[ended.type], workdaysFromTo(cal, ended.from, on)) : null,
+    extensionDays: action === 'extend' ? after.extensionDays : null,
+    approver: action === 'extend' ? after.extensionApprover : null,
+    committedDue: after.committedDue,
+    statutoryDueBefore: before.statutoryDue,
+    statutoryDueAfter: after.statutoryDue,
+  };
+  return { ...spec, content };
+}
+
+/** Working days d with from ≤ d < to (the days a suspension from `from`, resumed on `to`, stood on). */
+function workdaysFromTo(cal: WorkCalendar, from: string, to: string): number {
+  if (to <= from) return 0;
+  const between = cal.workdaysBetween(from, to).workdays; // (from, to]
+  return between + (cal.isWorkday(from).workday ? 1 : 0) - (cal.isWorkday(to).workday ? 1 : 0);
+}
+
+/** The step's notice, numbered per case (case number + prefix + sequence of its kind) and kept as issued. */
 async function recordNotice(
   tx: Tx,
+  cal: WorkCalendar,
   scope: ZoneScope,
   before: repo.CaseRecord,
   after: repo.CaseRecord,
@@ -495,22 +542,12 @@ async function recordNotice(
   on: string,
   rules: ApprovalRules,
 ) {
-  const spec = NOTICE_OF[input.action];
+  const spec = noticeContentOf(cal, input.action, before, after, input, on, rules);
   if (!spec) return;
   const [{ n } = { n: 0 }] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(approvalNotices)
     .where(and(eq(approvalNotices.caseId, before.id), eq(approvalNotices.kind, spec.kind)));
-  const content: NoticeContent = {
-    reason: input.reason ?? null,
-    suspensionType: input.action === 'suspend' ? (input.suspensionType ?? null) : null,
-    capWorkdays: input.action === 'suspend' && input.suspensionType ? rules.suspensionCaps[input.suspensionType] : null,
-    extensionDays: input.action === 'extend' ? after.extensionDays : null,
-    approver: input.action === 'extend' ? after.extensionApprover : null,
-    committedDue: after.committedDue,
-    statutoryDueBefore: before.statutoryDue,
-    statutoryDueAfter: after.statutoryDue,
-  };
   const [notice] = await tx
     .insert(approvalNotices)
     .values({
@@ -520,7 +557,7 @@ async function recordNotice(
       noticeNo: `${before.caseNo}-${spec.prefix}${n + 1}`,
       issuedOn: on,
       issuedBy: scope.actor.displayName,
-      content,
+      content: spec.content,
     })
     .returning();
   await recordAudit(tx, {

@@ -253,7 +253,7 @@ describe('rule parameters (DOMAIN.md: thresholds are defaults of configurable ru
   });
 });
 
-describe('§2 Documents: suspension and extension notices are issued at the step and kept as issued', () => {
+describe('§2 Documents: suspension, resumption and extension notices are issued at the step and kept as issued', () => {
   it('worked example: expert review 09-30 (cap 20), resumed 10-10, extended +10 on 10-13: statutory 10-31 → 11-14', async () => {
     const head = await tenant.as('dept_head');
     const it1 = (await head.post('/api/approval/items', item(null, { statutoryDays: 20, committedDays: 10 }))).json();
@@ -292,6 +292,20 @@ describe('§2 Documents: suspension and extension notices are issued at the step
         issuedOn: '2025-09-30',
         content: expect.objectContaining({ suspensionType: 'expert_review', capWorkdays: 20, reason: '组织专家评审' }),
       }),
+      // 恢复计时告知书: 09-30 and 10-09 were working days (10-01…10-08 National Day), so two days stayed off the
+      // clock and the statutory due date is 10-31 again.
+      expect.objectContaining({
+        kind: 'resumption',
+        noticeNo: `${caseNo}-HF1`,
+        issuedOn: '2025-10-10',
+        content: expect.objectContaining({
+          suspensionType: 'expert_review',
+          capWorkdays: 20,
+          suspendedFrom: '2025-09-30',
+          suspendedWorkdays: 2,
+          statutoryDueAfter: '2025-10-31',
+        }),
+      }),
       expect.objectContaining({
         kind: 'extension',
         noticeNo: `${caseNo}-YQ1`,
@@ -304,11 +318,11 @@ describe('§2 Documents: suspension and extension notices are issued at the step
         }),
       }),
     ]);
-    // A refused step issues nothing: a second extension is refused and no third notice appears.
+    // A refused step issues nothing: a second extension is refused and no fourth notice appears.
     expect(
       (await head.post(`/api/approval/cases/${id}/actions`, { action: 'extend', reason: '再延' })).statusCode,
     ).toBe(409);
-    expect((await head.get(`/api/approval/cases/${id}`)).json().notices).toHaveLength(2);
+    expect((await head.get(`/api/approval/cases/${id}`)).json().notices).toHaveLength(3);
     // Another zone cannot reach the case or its notices.
     expect((await (await other.as('zone_leader')).get(`/api/approval/cases/${id}`)).statusCode).toBe(404);
   });

@@ -162,7 +162,8 @@ export const approvalCaseEvents = pgTable(
 );
 
 /**
- * 文书 issued at a step and kept as issued (DOMAIN.md §2 Documents): 暂停（中止计时）告知书, 延期告知书, 不予受理通知书.
+ * 文书 issued at a step and kept as issued (DOMAIN.md §2 Documents): 暂停（中止计时）告知书, 恢复计时告知书, 延期告知书,
+ * 不予受理通知书.
  * The content is a snapshot taken in the step's transaction, so a later calendar or rule change never rewrites a
  * notice the enterprise already received.
  */
@@ -176,7 +177,7 @@ export const approvalNotices = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => approvalCases.id),
-    kind: text('kind', { enum: ['suspension', 'extension', 'not_accepted'] }).notNull(),
+    kind: text('kind', { enum: ['suspension', 'resumption', 'extension', 'not_accepted'] }).notNull(),
     /** Document number: case number + kind prefix + sequence (e.g. SP20260105AB12CD34-ZT1). */
     noticeNo: text('notice_no').notNull(),
     issuedOn: date('issued_on').notNull(),

@@ -14,7 +14,7 @@ function issued(c: CaseDetail, kind: Kind): boolean {
   return c.decidedOn !== null;
 }
 
-/** A notice kept as issued (暂停/延期告知书, 不予受理通知书): the text comes from the snapshot taken at the step. */
+/** A notice kept as issued (暂停/恢复计时/延期告知书, 不予受理通知书): the text comes from the snapshot taken at the step. */
 function RecordedNotice({ c, notice }: { c: CaseDetail; notice: Recorded }) {
   const { t } = useTranslation();
   const n = notice.content;
@@ -36,15 +36,24 @@ function RecordedNotice({ c, notice }: { c: CaseDetail; notice: Recorded }) {
               from: notice.issuedOn,
               cap: n.capWorkdays,
             })
-          : notice.kind === 'extension'
-            ? t('approval.noticeText.extension', {
-                reason: n.reason,
-                approver: n.approver,
-                days: n.extensionDays,
-                before: n.statutoryDueBefore,
-                after: n.statutoryDueAfter,
+          : notice.kind === 'resumption'
+            ? t('approval.noticeText.resumption', {
+                type: n.suspensionType ? t(`approval.suspensionTypes.${n.suspensionType}`) : '',
+                from: n.suspendedFrom,
+                on: notice.issuedOn,
+                days: n.suspendedWorkdays,
+                committed: n.committedDue,
+                statutory: n.statutoryDueAfter,
               })
-            : t('approval.noticeText.notAccepted', { submitted: c.submittedOn, reason: n.reason })}
+            : notice.kind === 'extension'
+              ? t('approval.noticeText.extension', {
+                  reason: n.reason,
+                  approver: n.approver,
+                  days: n.extensionDays,
+                  before: n.statutoryDueBefore,
+                  after: n.statutoryDueAfter,
+                })
+              : t('approval.noticeText.notAccepted', { submitted: c.submittedOn, reason: n.reason })}
       </Typography.Paragraph>
       {notice.kind === 'suspension' && n.reason && (
         <Typography.Paragraph>
@@ -75,7 +84,7 @@ export default function NoticePage() {
   if (query.isPending) return <Spin />;
   if (query.isError || !query.data) return <Result status="404" title={t('approval.notFound')} />;
   const c = query.data;
-  const recordedKind = ['suspension', 'extension', 'not_accepted'].includes(kind);
+  const recordedKind = ['suspension', 'resumption', 'extension', 'not_accepted'].includes(kind);
   const ofKind = c.notices.filter((n) => n.kind === kind);
   const recorded = ofKind.find((n) => n.id === params.get('n')) ?? ofKind.at(-1);
   const k = kind as Kind;
