@@ -15,6 +15,17 @@ const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const two = (v: unknown) => Math.round(num(v) * 100) / 100;
 
 /**
+ * Case aggregates shared by the metrics page and the cockpit (one definition of 已办结 and 按时办结): cases, decided
+ * (a handling time is recorded), decided on time (not past the committed due date) and the mean handling time.
+ */
+export const caseAgg = {
+  cases: sql<number>`count(*)::int`,
+  decided: sql<number>`count(${approvalCases.handlingDays})::int`,
+  onTime: sql<number>`count(*) filter (where ${approvalCases.handlingDays} is not null and not ${approvalCases.committedPassed})::int`,
+  avg: sql<string | null>`avg(${approvalCases.handlingDays})`,
+};
+
+/**
  * Metrics of DOMAIN.md §2 over the cases the caller may see (optionally those received in [from, to]):
  * online rate and compression (1 − committed/statutory) of the active catalogue; average and P90 handling time
  * (working days on the clock at decision); on-time rate (decided by the committed due date); open cases past the
@@ -27,12 +38,6 @@ export async function metrics(ex: Executor, scope: ZoneScope, range: { from?: st
   if (range.from) conds.push(sql`${approvalCases.submittedOn} >= ${range.from}::date`);
   if (range.to) conds.push(sql`${approvalCases.submittedOn} <= ${range.to}::date`);
   const where = and(...conds);
-  const caseAgg = {
-    cases: sql<number>`count(*)::int`,
-    decided: sql<number>`count(${approvalCases.handlingDays})::int`,
-    onTime: sql<number>`count(*) filter (where ${approvalCases.handlingDays} is not null and not ${approvalCases.committedPassed})::int`,
-    avg: sql<string | null>`avg(${approvalCases.handlingDays})`,
-  };
   const [[items], [totals], byDept, byItem] = await Promise.all([
     ex
       .select({

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { rate } from '../../../shared/approval';
 import type { ZoneScope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
+import { caseAgg } from '../approval/approval.metrics';
 import { caseScope } from '../approval/approval.repository';
 import { approvalCases } from '../approval/approval.tables';
 import { econValues } from '../economy/economy.tables';
@@ -25,17 +27,29 @@ export async function zoneName(ex: Executor, zoneId: string): Promise<string> {
   return row?.name ?? '';
 }
 
-/** Cases the caller may see, overdue (light=overdue) and open (light=open), with the case list's own conditions. */
+/**
+ * Cases the caller may see, overdue (light=overdue) and open (light=open), with the case list's own conditions, and
+ * the metrics page's decided / on-time counts (its own aggregate expressions) — one scan instead of the four
+ * queries of the full metrics, whose per-department and per-item tables the cockpit does not show.
+ */
 export async function approvalCounts(ex: Executor, scope: ZoneScope) {
   const [row] = await ex
     .select({
       cases: sql<number>`count(*)::int`,
+      decided: caseAgg.decided,
+      onTime: caseAgg.onTime,
       overdue: sql<number>`count(*) filter (where ${approvalCases.overdue})::int`,
       open: sql<number>`count(*) filter (where ${approvalCases.decidedOn} is null and ${approvalCases.closedOn} is null)::int`,
     })
     .from(approvalCases)
     .where(caseScope(scope));
-  return { cases: row?.cases ?? 0, overdue: row?.overdue ?? 0, open: row?.open ?? 0 };
+  return {
+    cases: row?.cases ?? 0,
+    overdue: row?.overdue ?? 0,
+    open: row?.open ?? 0,
+    decided: row?.decided ?? 0,
+    onTimeRate: rate(row?.onTime ?? 0, row?.decided ?? 0),
+  };
 }
 
 /** The latest run that has results (published or final first), with its class counts. */

@@ -1,13 +1,11 @@
 import type { ZoneCockpit } from '../../../shared/cockpit';
 import type { ZoneScope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
-import { metrics as approvalMetrics } from '../approval/approval.metrics';
-import * as econRepo from '../economy/economy.repository';
 import { cumulative } from '../economy/economy.rules';
-import { summary } from '../economy/economy.service';
+import { summaryWithValues } from '../economy/economy.service';
 import { funnel } from '../investment/investment.repository';
 import { listScores } from '../performance/performance.repository';
-import { metrics as projectMetrics } from '../projects/projects.metrics';
+import { headline as projectHeadline } from '../projects/projects.metrics';
 import { demandMetrics } from '../services/demands.repository';
 import * as repo from './cockpit.repository';
 
@@ -27,10 +25,7 @@ export async function cockpitMonth(ex: Executor, zoneId: string, q: { year?: num
 
 /** Indicators of the month with their 1–N月 cumulative series this year and last (for the trend chart). */
 async function indicatorsWithTrend(ex: Executor, scope: ZoneScope, year: number, month: number) {
-  const [rows, values] = await Promise.all([
-    summary(ex, scope, { year, month }),
-    econRepo.monthValues(ex, scope.zoneId, { years: [year, year - 1], subParkId: null }),
-  ]);
+  const { rows, values } = await summaryWithValues(ex, scope, { year, month });
   const months = new Map<string, (number | null)[]>();
   for (const v of values) {
     const k = `${v.indicatorId}:${v.year}`;
@@ -59,19 +54,30 @@ export async function zoneCockpit(
   scope: ZoneScope,
   q: { year?: number; month?: number },
 ): Promise<ZoneCockpit> {
-  const { year, month } = await cockpitMonth(ex, scope.zoneId, q);
-  const [zoneName, indicators, pipeline, projects, approval, cases, demandRows, efficiency, cycle] = await Promise.all([
-    repo.zoneName(ex, scope.zoneId),
-    indicatorsWithTrend(ex, scope, year, month),
-    funnel(ex, scope, 'industrial'),
-    projectMetrics(ex, scope, year),
-    approvalMetrics(ex, scope, {}),
-    repo.approvalCounts(ex, scope),
-    demandMetrics(ex, scope, undefined, undefined),
-    repo.latestEfficiency(ex, scope),
-    repo.latestComputedCycle(ex, scope),
-  ]);
-  const league = cycle ? await listScores(ex, scope, cycle.id, { subject: 'department' }) : null;
+  // Every block starts at once; only the chains that need an earlier answer (the month, the cycle) wait for it.
+  const period = cockpitMonth(ex, scope.zoneId, q);
+  const [{ year, month, indicators, projects }, zoneName, pipeline, approval, demandRows, efficiency, scored] =
+    await Promise.all([
+      period.then(async ({ year, month }) => {
+        const [indicators, projects] = await Promise.all([
+          indicatorsWithTrend(ex, scope, year, month),
+          projectHeadline(ex, scope, year),
+        ]);
+        return { year, month, indicators, projects };
+      }),
+      repo.zoneName(ex, scope.zoneId),
+      funnel(ex, scope, 'industrial'),
+      repo.approvalCounts(ex, scope),
+      demandMetrics(ex, scope, undefined, undefined),
+      repo.latestEfficiency(ex, scope),
+      repo
+        .latestComputedCycle(ex, scope)
+        .then(async (cycle) =>
+          cycle ? { cycle, league: await listScores(ex, scope, cycle.id, { subject: 'department' }) } : null,
+        ),
+    ]);
+  const cycle = scored?.cycle;
+  const league = scored?.league ?? null;
   const sum = (k: 'received' | 'resolved' | 'closed' | 'overdueOpen') => demandRows.reduce((a, r) => a + r[k], 0);
   const received = sum('received');
   const resolvedOrClosed = sum('resolved');
@@ -95,13 +101,7 @@ export async function zoneCockpit(
       total: projects.lights.red + projects.lights.yellow + projects.lights.green,
       completionRate: projects.completionRate,
     },
-    approval: {
-      cases: cases.cases,
-      decided: approval.decided,
-      onTimeRate: approval.onTimeRate,
-      overdue: cases.overdue,
-      open: cases.open,
-    },
+    approval,
     demands: {
       received,
       resolved: resolvedOrClosed - closed,

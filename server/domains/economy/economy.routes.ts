@@ -17,6 +17,8 @@ import {
   zoneRankingRowSchema,
 } from '../../../shared/economy';
 import { crudRoutes, idParams, scopeOf } from '../../platform/http/crud';
+import { registerImportKind } from '../imports/imports.registry';
+import { econValueImport } from './economy.import';
 import * as repo from './economy.repository';
 import * as service from './economy.service';
 
@@ -27,6 +29,7 @@ const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchem
 export async function economyRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.ctx.database.db;
+  registerImportKind(econValueImport);
 
   crudRoutes(app, {
     path: '/api/economy/indicators',

@@ -180,14 +180,28 @@ export async function summary(
   scope: ZoneScope,
   q: { year: number; month: number; subParkId?: string },
 ): Promise<EconSummaryRow[]> {
+  return (await summaryWithValues(ex, scope, q)).rows;
+}
+
+/**
+ * summary() and the monthly values it was computed from (this year and last), so the cockpit can draw the trend
+ * without reading them again. The three reads run side by side.
+ */
+export async function summaryWithValues(
+  ex: Executor,
+  scope: ZoneScope,
+  q: { year: number; month: number; subParkId?: string },
+) {
   const subParkId = q.subParkId ?? null;
   await checkSubPark(ex, scope, subParkId);
-  const indicators = await repo.activeIndicators(ex, scope.zoneId);
-  const values = byIndicatorYear(await repo.monthValues(ex, scope.zoneId, { years: [q.year, q.year - 1], subParkId }));
-  const targets = new Map(
-    (await repo.targetsOf(ex, scope.zoneId, q.year, subParkId)).map((t) => [t.indicatorId, t.target]),
-  );
-  return indicators.map((i) => {
+  const [indicators, monthRows, targetRows] = await Promise.all([
+    repo.activeIndicators(ex, scope.zoneId),
+    repo.monthValues(ex, scope.zoneId, { years: [q.year, q.year - 1], subParkId }),
+    repo.targetsOf(ex, scope.zoneId, q.year, subParkId),
+  ]);
+  const values = byIndicatorYear(monthRows);
+  const targets = new Map(targetRows.map((t) => [t.indicatorId, t.target]));
+  const rows: EconSummaryRow[] = indicators.map((i) => {
     const now = values.months(i.id, q.year);
     const cum = cumulative(now, q.month, i.aggregation);
     const last = cumulative(values.months(i.id, q.year - 1), q.month, i.aggregation);
@@ -213,6 +227,7 @@ export async function summary(
       reason: values.reasons.get(`${i.id}:${q.year}:${q.month}`) ?? '',
     };
   });
+  return { rows, values: monthRows };
 }
 
 export async function trend(ex: Executor, scope: ZoneScope, id: string, year: number, subParkId: string | null) {

@@ -9,6 +9,69 @@ import { dispatchIssues, keyProjectMonths, keyProjects, keyProjectYears } from '
 
 const inYear = (column: unknown, year: number) => sql`extract(year from ${column}) = ${year}`;
 
+const signedOf = (ex: Executor, z: string, year: number) =>
+  ex
+    .select({
+      teamId: investmentProjects.teamId,
+      agreed: investmentProjects.agreedInvestmentFen,
+      outside: investmentProjects.fundsOutsideProvinceFen,
+      usd: investmentProjects.fundsAbroadUsdCents,
+      rate: investmentProjects.usdRate,
+    })
+    .from(investmentProjects)
+    .where(and(eq(investmentProjects.zoneId, z), inYear(investmentProjects.signedOn, year)));
+const targetsOf = (ex: Executor, z: string, year: number) =>
+  ex
+    .select()
+    .from(investmentTargets)
+    .where(and(eq(investmentTargets.zoneId, z), eq(investmentTargets.year, year)));
+const plannedOf = (ex: Executor, z: string, year: number) =>
+  ex
+    .select({ v: sql<number>`coalesce(sum(${keyProjectYears.plannedFen}), 0)::bigint` })
+    .from(keyProjectYears)
+    .where(and(eq(keyProjectYears.zoneId, z), eq(keyProjectYears.year, year)));
+const completedOf = (ex: Executor, z: string, year: number) =>
+  ex
+    .select({ v: sql<number>`coalesce(sum(${keyProjectMonths.completedFen}), 0)::bigint` })
+    .from(keyProjectMonths)
+    .where(and(eq(keyProjectMonths.zoneId, z), eq(keyProjectMonths.year, year)));
+const lightsOf = (ex: Executor, z: string) =>
+  ex
+    .select({ light: keyProjects.light, n: count() })
+    .from(keyProjects)
+    .where(eq(keyProjects.zoneId, z))
+    .groupBy(keyProjects.light);
+
+type Signed = Awaited<ReturnType<typeof signedOf>>;
+const sumOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const fundsInPlaceOf = (signed: Signed) => sumOf(signed.map((s) => s.outside + usdToFen(s.usd, s.rate)));
+const lightCounts = (lights: Awaited<ReturnType<typeof lightsOf>>) => {
+  const n = (l: string) => Number(lights.find((x) => x.light === l)?.n ?? 0);
+  return { green: n('green'), yellow: n('yellow'), red: n('red') };
+};
+
+/**
+ * The figures of metrics() the cockpit shows (signed count vs target, funds in place rate, investment completion
+ * rate, lights), from the same queries, without the five the cockpit does not need (starts, issues, leaderboards).
+ */
+export async function headline(ex: Executor, scope: ZoneScope, year: number) {
+  const z = scope.zoneId;
+  const [signed, targets, planned, completed, lights] = await Promise.all([
+    signedOf(ex, z, year),
+    targetsOf(ex, z, year),
+    plannedOf(ex, z, year),
+    completedOf(ex, z, year),
+    lightsOf(ex, z),
+  ]);
+  return {
+    signedCount: signed.length,
+    signedCountTarget: sumOf(targets.map((t) => t.signedCount)),
+    fundsInPlaceRate: percent(fundsInPlaceOf(signed), sumOf(targets.map((t) => t.fundsInPlaceFen))),
+    completionRate: percent(Number(completed[0]?.v ?? 0), Number(planned[0]?.v ?? 0)),
+    lights: lightCounts(lights),
+  };
+}
+
 /**
  * The year's figures of DOMAIN.md §4–5: signed count and amount vs target, funds in place vs target (of the
  * projects signed that year), new starts, new in production, investment completion rate (completed / planned of
@@ -17,20 +80,8 @@ const inYear = (column: unknown, year: number) => sql`extract(year from ${column
 export async function metrics(ex: Executor, scope: ZoneScope, year: number): Promise<Metrics> {
   const z = scope.zoneId;
   const [signed, targets, starts, production, planned, completed, issues, lights, teams, parks] = await Promise.all([
-    ex
-      .select({
-        teamId: investmentProjects.teamId,
-        agreed: investmentProjects.agreedInvestmentFen,
-        outside: investmentProjects.fundsOutsideProvinceFen,
-        usd: investmentProjects.fundsAbroadUsdCents,
-        rate: investmentProjects.usdRate,
-      })
-      .from(investmentProjects)
-      .where(and(eq(investmentProjects.zoneId, z), inYear(investmentProjects.signedOn, year))),
-    ex
-      .select()
-      .from(investmentTargets)
-      .where(and(eq(investmentTargets.zoneId, z), eq(investmentTargets.year, year))),
+    signedOf(ex, z, year),
+    targetsOf(ex, z, year),
     ex
       .select({ n: count() })
       .from(keyProjects)
@@ -39,14 +90,8 @@ export async function metrics(ex: Executor, scope: ZoneScope, year: number): Pro
       .select({ n: count() })
       .from(keyProjects)
       .where(and(eq(keyProjects.zoneId, z), inYear(keyProjects.actualCompletion, year))),
-    ex
-      .select({ v: sql<number>`coalesce(sum(${keyProjectYears.plannedFen}), 0)::bigint` })
-      .from(keyProjectYears)
-      .where(and(eq(keyProjectYears.zoneId, z), eq(keyProjectYears.year, year))),
-    ex
-      .select({ v: sql<number>`coalesce(sum(${keyProjectMonths.completedFen}), 0)::bigint` })
-      .from(keyProjectMonths)
-      .where(and(eq(keyProjectMonths.zoneId, z), eq(keyProjectMonths.year, year))),
+    plannedOf(ex, z, year),
+    completedOf(ex, z, year),
     ex
       .select({
         closed: count(),
@@ -56,11 +101,7 @@ export async function metrics(ex: Executor, scope: ZoneScope, year: number): Pro
       .where(
         and(eq(dispatchIssues.zoneId, z), eq(dispatchIssues.status, 'closed'), inYear(dispatchIssues.closedOn, year)),
       ),
-    ex
-      .select({ light: keyProjects.light, n: count() })
-      .from(keyProjects)
-      .where(eq(keyProjects.zoneId, z))
-      .groupBy(keyProjects.light),
+    lightsOf(ex, z),
     ex
       .select({ id: investmentTeams.id, name: investmentTeams.name })
       .from(investmentTeams)
@@ -81,14 +122,13 @@ export async function metrics(ex: Executor, scope: ZoneScope, year: number): Pro
   ]);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const signedAmountFen = sum(signed.map((s) => s.agreed));
-  const fundsInPlaceFen = sum(signed.map((s) => s.outside + usdToFen(s.usd, s.rate)));
+  const fundsInPlaceFen = fundsInPlaceOf(signed);
   const signedAmountTargetFen = sum(targets.map((t) => t.signedAmountFen));
   const fundsInPlaceTargetFen = sum(targets.map((t) => t.fundsInPlaceFen));
   const plannedFen = Number(planned[0]?.v ?? 0);
   const completedFen = Number(completed[0]?.v ?? 0);
   const closed = Number(issues[0]?.closed ?? 0);
   const onTime = Number(issues[0]?.onTime ?? 0);
-  const lightCount = (l: string) => Number(lights.find((x) => x.light === l)?.n ?? 0);
   const rate = (a: number, b: number) => percent(a, b);
   return {
     year,
@@ -108,7 +148,7 @@ export async function metrics(ex: Executor, scope: ZoneScope, year: number): Pro
     issuesClosed: closed,
     issuesClosedOnTime: onTime,
     issuesOnTimeRate: rate(onTime, closed),
-    lights: { green: lightCount('green'), yellow: lightCount('yellow'), red: lightCount('red') },
+    lights: lightCounts(lights),
     teams: teams
       .map((t) => {
         const mine = signed.filter((s) => s.teamId === t.id);

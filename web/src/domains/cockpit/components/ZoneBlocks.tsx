@@ -233,7 +233,7 @@ export function ServiceCards({ approval, demands }: Pick<C, 'approval' | 'demand
   const { t } = useTranslation();
   return (
     <>
-      <Col xs={24} md={12} xl={6}>
+      <Col xs={24} md={12} xl={6} xxl={4}>
         <Card size="small" title={t('cockpit.approval')} style={{ height: '100%' }}>
           <Link to="/approval/metrics" aria-label={t('cockpit.onTimeRate')}>
             <EChart option={gauge(approval.onTimeRate, t('cockpit.onTimeRate'))} height={150} />
@@ -250,7 +250,7 @@ export function ServiceCards({ approval, demands }: Pick<C, 'approval' | 'demand
           </Flex>
         </Card>
       </Col>
-      <Col xs={24} md={12} xl={6}>
+      <Col xs={24} md={12} xl={6} xxl={4}>
         <Card size="small" title={t('cockpit.demands')} style={{ height: '100%' }}>
           <Link to="/services/demands" aria-label={t('cockpit.closureRate')}>
             <EChart option={gauge(demands.closureRate, t('cockpit.closureRate'))} height={150} />

@@ -6,8 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { downloadFile } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
+import { useCan } from '../../../shared/session';
 import { useZoneCockpit } from '../api';
 import { IndicatorCards } from '../components/IndicatorCards';
+import { ParcelMapCard } from '../components/ParcelMapCard';
 import { EfficiencyCard, FunnelCard, LeagueCard, LightsCard, ServiceCards, TrendCard } from '../components/ZoneBlocks';
 
 /**
@@ -21,6 +23,7 @@ export default function CockpitPage() {
   const q = useZoneCockpit(period);
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
+  const canSeeLand = useCan('land.read');
   const c = q.data;
   if (q.isError) return <Alert type="error" showIcon message={q.error.message} />;
   if (!c) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
@@ -85,12 +88,17 @@ export default function CockpitPage() {
       </Row>
       <Row gutter={[12, 12]}>
         <ServiceCards approval={c.approval} demands={c.demands} />
-        <Col xs={24} md={12} xl={6}>
+        <Col xs={24} md={12} xl={6} xxl={5}>
           <EfficiencyCard efficiency={c.efficiency} />
         </Col>
-        <Col xs={24} md={12} xl={6}>
+        <Col xs={24} md={12} xl={6} xxl={5}>
           <LeagueCard league={c.league} />
         </Col>
+        {canSeeLand && (
+          <Col xs={24} xl={24} xxl={6}>
+            <ParcelMapCard />
+          </Col>
+        )}
       </Row>
     </Space>
   );

@@ -1,5 +1,5 @@
 import type { EconSummaryRow } from '@shared/economy';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, DatePicker, Empty, Flex, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { EChart } from '../../../shared/components/EChart';
+import { ImportDialog } from '../../../shared/components/ImportDialog';
+import { useCan } from '../../../shared/session';
 import { useZoneId } from '../../../shared/zone';
 import { useSubParkOptions } from '../../enterprises/api';
 
@@ -37,6 +39,8 @@ export default function EconomyPage() {
   const [subParkId, setSubParkId] = useState<string | undefined>();
   const [selected, setSelected] = useState<string | null>(null);
   const parks = useSubParkOptions();
+  const canWrite = useCan('economy.write');
+  const client = useQueryClient();
   const year = period.year();
   const month = period.month() + 1;
 
@@ -118,6 +122,16 @@ export default function EconomyPage() {
             onChange={setSubParkId}
             aria-label={t('economy.subPark')}
           />
+          {canWrite && (
+            <ImportDialog
+              kind="econ-values"
+              title={t('economy.importTitle')}
+              onDone={() => {
+                void client.invalidateQueries({ queryKey: ['/api/economy/summary'] });
+                void client.invalidateQueries({ queryKey: ['/api/economy/trend'] });
+              }}
+            />
+          )}
         </Space>
       </Flex>
       <Card size="small">

@@ -25,14 +25,20 @@ export function ParcelMap({
   height = 520,
   onOpen,
   highlight,
+  defaultMode = 'status',
+  compact = false,
 }: {
   data: ParcelMapData | undefined;
   height?: number;
   onOpen?: (id: string) => void;
   highlight?: string;
+  /** Colour by status (idle in red) or by the owner's 亩均 class. */
+  defaultMode?: Mode;
+  /** A small panel (the cockpit): no mode switch, no parcel labels, no zoom by wheel. */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<Mode>('status');
+  const [mode, setMode] = useState<Mode>(defaultMode);
   // Registered once per data set (a new name, so ECharts drops no shapes of a map still shown).
   const name = useMemo(() => {
     // ECharts cannot lay out an empty map (no bounding box): nothing is registered until there are parcels.
@@ -70,9 +76,9 @@ export function ParcelMap({
         {
           type: 'map',
           map: name,
-          roam: true,
+          roam: !compact,
           selectedMode: false,
-          label: { show: features.length <= 60, fontSize: 10 },
+          label: { show: !compact && features.length <= 60, fontSize: 10 },
           emphasis: { label: { show: true } },
           data: features.map((f) => ({
             name: f.properties.code,
@@ -87,7 +93,7 @@ export function ParcelMap({
       ],
     };
     return { option, byCode };
-  }, [data, name, mode, highlight, t]);
+  }, [data, name, mode, highlight, compact, t]);
 
   if (data && data.features.length === 0) return <Empty description={t('land.noParcels')} />;
   const legend =
@@ -103,16 +109,18 @@ export function ParcelMap({
           </Tag>
         ));
   return (
-    <Flex vertical gap={8}>
-      <Space wrap>
-        <Segmented<Mode>
-          value={mode}
-          onChange={setMode}
-          options={[
-            { value: 'status', label: t('land.colourByStatus') },
-            { value: 'class', label: t('land.colourByClass') },
-          ]}
-        />
+    <Flex vertical gap={compact ? 4 : 8}>
+      <Space wrap size={compact ? 4 : 8}>
+        {!compact && (
+          <Segmented<Mode>
+            value={mode}
+            onChange={setMode}
+            options={[
+              { value: 'status', label: t('land.colourByStatus') },
+              { value: 'class', label: t('land.colourByClass') },
+            ]}
+          />
+        )}
         {legend}
       </Space>
       <EChart
