@@ -27,6 +27,15 @@ export const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
+  /**
+   * Public address of the web app (e.g. https://zone.example.gov.cn), used in links printed on paper such as the
+   * enterprise code's QR; when unset, the address the request came in on.
+   */
+  PUBLIC_BASE_URL: z
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()

@@ -30,6 +30,27 @@ export const enterpriseCodeSchema = z.object({
 });
 export type EnterpriseCode = z.infer<typeof enterpriseCodeSchema>;
 
+/** The code as read from a scanned card URL (/inspect/<code>): lower case, spaces and dashes forgiven. */
+export const enterpriseCodeParamsSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().regex(enterpriseCodePattern, 'INVALID_FORMAT')),
+});
+
+/** What the inspector's phone shows after scanning: whose code it is (before registering the inspection). */
+export const enterpriseByCodeSchema = z.object({
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  creditCode: z.string(),
+  code: z.string(),
+});
+export type EnterpriseByCode = z.infer<typeof enterpriseByCodeSchema>;
+
+/** The web page a scanned enterprise code card opens (absolute: the QR leaves the app). */
+export const inspectPath = (code: string) => `/inspect/${encodeURIComponent(code)}`;
+
 const text = (max: number) => z.string().trim().max(max);
 
 export const inspectionInputSchema = z.object({

@@ -19,6 +19,27 @@ import * as repo from './reform.whistle.repository';
 registerConstraintField('reform_district_departments_zone_name_uq', 'name');
 registerConstraintField('reform_whistles_zone_code_uq', 'code');
 
+// ---- followers: the domain a whistle came from hears of its response and closure --------------------------------
+
+export type WhistleRow = typeof whistles.$inferSelect;
+export type WhistleEvent = 'respond' | 'close';
+/** Runs inside the transaction that responded to or closed the matter (and records its own audit events). */
+export type WhistleFollower = (tx: Tx, scope: ZoneScope, event: WhistleEvent, whistle: WhistleRow) => Promise<void>;
+const followers = new Map<(typeof whistleOrigins)[number], WhistleFollower>();
+
+/**
+ * A domain that raises whistles (origin ≠ zone) registers how a response or closure flows back to its record, e.g.
+ * enterprise services: the outside body's answer becomes the demand's reply, its closure the demand's resolution.
+ */
+export function registerWhistleFollower(origin: (typeof whistleOrigins)[number], follower: WhistleFollower): void {
+  followers.set(origin, follower);
+}
+
+async function notifyFollower(tx: Tx, scope: ZoneScope, event: WhistleEvent, row: WhistleRow): Promise<void> {
+  if (row.origin === 'zone' || !row.originRef) return;
+  await followers.get(row.origin)?.(tx, scope, event, row);
+}
+
 // ---- district departments (outside bodies) ---------------------------------------------------------------------
 
 export async function createDepartment(db: Db, scope: ZoneScope, input: DistrictDepartmentInput) {
@@ -175,6 +196,7 @@ export async function respondWhistle(
       before,
       after: row,
     });
+    await notifyFollower(tx, scope, 'respond', row!);
     return (await repo.getWhistle(tx, scope, id, repo.todayInChina()))!;
   });
 }
@@ -206,6 +228,7 @@ export async function closeWhistle(
       before,
       after: row,
     });
+    await notifyFollower(tx, scope, 'close', row!);
     return (await repo.getWhistle(tx, scope, id, repo.todayInChina()))!;
   });
 }

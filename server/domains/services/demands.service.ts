@@ -17,7 +17,7 @@ import { registerTimelineSource } from '../enterprises/enterprises.timeline';
 import { assertFilesUsable } from '../files/files.service';
 import { departments } from '../org/org.tables';
 import { getDepartment as getDistrictDepartment } from '../reform/reform.whistle.repository';
-import { raiseWhistle } from '../reform/reform.whistle.service';
+import { raiseWhistle, registerWhistleFollower } from '../reform/reform.whistle.service';
 import { type DemandRow, demandScope, getDemand, getDemandInZone, OPEN_STATUSES } from './demands.repository';
 import { demandDeadlines, rulesFor, rulesOfZones, shanghaiToday } from './services.rules';
 import { demandRoutingRules, demands, visits } from './services.tables';
@@ -187,6 +187,60 @@ export async function routeDemand(db: Db, scope: ZoneScope, id: string, input: D
     return load(tx, scope, id, today);
   });
 }
+
+/**
+ * 吹哨回流: the outside body's response to the matter a demand raised is the demand's reply (signed and replied on
+ * the response date), its closure the demand's resolution (the closure note; the enterprise's satisfaction callback
+ * then closes the demand as for any other). Runs in the reform transaction that recorded the response or closure,
+ * with the demand's own audit event (its history). Only the demand's current whistle counts (a demand returned and
+ * routed again points at a newer one); a step the demand has already passed changes nothing but the history.
+ */
+registerWhistleFollower('enterprise_demand', async (tx, scope, event, w) => {
+  const today = shanghaiToday();
+  const d = await getDemandInZone(tx, scope.zoneId, w.originRef!, today);
+  if (!d || d.whistleId !== w.id) return;
+  const now = new Date();
+  const answer = `${d.externalBody ?? ''}：${w.response}`.slice(0, 4000);
+  if (event === 'respond') {
+    const on = w.respondedOn ?? today;
+    if (d.status === 'assigned' || d.status === 'signed') {
+      const signedOn = d.signedOn ?? on;
+      await tx
+        .update(demands)
+        .set({
+          status: 'replied',
+          signedOn,
+          repliedOn: on,
+          reply: answer,
+          allOnTime: d.allOnTime && signedOn <= d.signDue && on <= d.replyDue,
+          updatedAt: now,
+        })
+        .where(eq(demands.id, d.id));
+    }
+    await audit(tx, scope, 'whistle_respond', d, d.id, answer);
+    return;
+  }
+  const on = w.closedOn ?? today;
+  const resolution = (w.closureNote || w.response).slice(0, 4000);
+  if (d.status === 'assigned' || d.status === 'signed' || d.status === 'replied') {
+    const signedOn = d.signedOn ?? w.respondedOn ?? on;
+    const repliedOn = d.repliedOn ?? w.respondedOn ?? on;
+    await tx
+      .update(demands)
+      .set({
+        status: 'resolved',
+        signedOn,
+        repliedOn,
+        reply: d.reply ?? answer,
+        resolvedOn: on,
+        resolution,
+        allOnTime: d.allOnTime && signedOn <= d.signDue && repliedOn <= d.replyDue && on <= d.resolveDue,
+        updatedAt: now,
+      })
+      .where(eq(demands.id, d.id));
+  }
+  await audit(tx, scope, 'whistle_close', d, d.id, resolution);
+});
 
 /** The department says the demand is not its business: back to the dispatchers, with a reason. */
 export async function returnDemand(db: Db, scope: ZoneScope, id: string, reason: string, now = new Date()) {

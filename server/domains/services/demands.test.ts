@@ -157,6 +157,91 @@ describe('§6 demands: routing (分类派单, 分派, 吹哨)', () => {
     });
   });
 
+  it("吹哨回流: the outside body's response and closure flow back to the demand, with its history and audit", async () => {
+    const body = (
+      await leader.post('/api/reform/district-departments', { name: '益阳市生态环境局回流', responseDays: 5 })
+    ).json();
+    const d = (await officer.post('/api/services/demands', demand({ tags: ['safety_env'] }))).json();
+    const routed = (
+      await officer.post(`/api/services/demands/${d.id}/route`, { kind: 'external', districtDepartmentId: body.id })
+    ).json();
+    const wid = routed.whistleId;
+    const raised = (await leader.get(`/api/reform/whistles/${wid}`)).json();
+
+    // A failing response (date before raised) changes neither the whistle nor the demand.
+    const bad = await leader.post(`/api/reform/whistles/${wid}/respond`, {
+      respondedOn: '2000-01-01',
+      response: '已受理',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await officer.get(`/api/services/demands/${d.id}`)).json()).toMatchObject({ status: 'assigned' });
+
+    const respondedOn = raised.raisedOn;
+    const r = await leader.post(`/api/reform/whistles/${wid}/respond`, {
+      respondedOn,
+      response: '已安排技术人员上门核查环评材料',
+    });
+    expect(r.statusCode).toBe(200);
+    let now = (await officer.get(`/api/services/demands/${d.id}`)).json();
+    expect(now).toMatchObject({
+      status: 'replied',
+      whistleStatus: 'responded',
+      signedOn: respondedOn,
+      repliedOn: respondedOn,
+      reply: '益阳市生态环境局回流：已安排技术人员上门核查环评材料',
+    });
+
+    const c = await leader.post(`/api/reform/whistles/${wid}/close`, {
+      closedOn: respondedOn,
+      closureNote: '环评批复已下达',
+    });
+    expect(c.statusCode).toBe(200);
+    now = (await officer.get(`/api/services/demands/${d.id}`)).json();
+    expect(now).toMatchObject({
+      status: 'resolved',
+      whistleStatus: 'closed',
+      resolvedOn: respondedOn,
+      resolution: '环评批复已下达',
+    });
+    // The enterprise sees it on its side too (its own demand), and the satisfaction callback closes it as usual.
+    const history = (await leader.get(`/api/services/demands/${d.id}/history`)).json();
+    expect(history.map((h: { action: string }) => h.action)).toEqual([
+      'create',
+      'whistle',
+      'whistle_respond',
+      'whistle_close',
+    ]);
+    expect(history[2].note).toContain('已安排技术人员上门核查环评材料');
+    // Each flow-back is an audit event of the demand, by whoever recorded the whistle's step.
+    const events = await ctx.database.db
+      .select({ action: auditEvents.action, entity: auditEvents.entity })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, d.id));
+    expect(events.filter((e) => e.entity === 'demand').map((e) => e.action)).toEqual(
+      expect.arrayContaining(['whistle_respond', 'whistle_close']),
+    );
+    const rated = await officer.post(`/api/services/demands/${d.id}/rate`, {
+      satisfaction: 'satisfied',
+      channel: 'phone',
+      comment: '',
+    });
+    expect(rated.json().status).toBe('closed');
+
+    // A whistle the demand no longer points at (returned, routed elsewhere) does not touch it.
+    const d2 = (await officer.post('/api/services/demands', demand({ tags: ['safety_env'] }))).json();
+    const first = (
+      await officer.post(`/api/services/demands/${d2.id}/route`, { kind: 'external', districtDepartmentId: body.id })
+    ).json().whistleId;
+    await officer.post(`/api/services/demands/${d2.id}/return`, { reason: '改派本区部门办理' });
+    await officer.post(`/api/services/demands/${d2.id}/route`, { kind: 'department', departmentId: tenant.deptA.id });
+    const firstRaised = (await leader.get(`/api/reform/whistles/${first}`)).json().raisedOn;
+    await leader.post(`/api/reform/whistles/${first}/respond`, { respondedOn: firstRaised, response: '迟到的答复' });
+    expect((await officer.get(`/api/services/demands/${d2.id}`)).json()).toMatchObject({
+      status: 'assigned',
+      reply: null,
+    });
+  });
+
   it('demands created at the same moment get distinct consecutive numbers (no 409 from the serial race)', async () => {
     const created = await Promise.all(
       Array.from({ length: 6 }, () => officer.post('/api/services/demands', demand({ receivedOn: '2024-03-05' }))),

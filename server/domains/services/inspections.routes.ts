@@ -1,8 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBodySchema, pageOf } from '../../../shared/common';
 import {
+  enterpriseByCodeSchema,
+  enterpriseCodeParamsSchema,
   enterpriseCodeSchema,
   inspectionCreatedSchema,
   inspectionInputSchema,
@@ -10,6 +12,7 @@ import {
   inspectionSchema,
   inspectionStatsQuerySchema,
   inspectionStatsRowSchema,
+  inspectPath,
   jointSuggestionQuerySchema,
   jointSuggestionSchema,
 } from '../../../shared/inspections';
@@ -27,6 +30,8 @@ export async function inspectionsRoutes(fastify: FastifyInstance): Promise<void>
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.ctx.database.db;
   const codePath = '/api/services/enterprise-codes/:id';
+  /** Where a printed card sends the inspector: PUBLIC_BASE_URL, or the address this request came in on. */
+  const publicBase = (req: FastifyRequest) => app.ctx.env.PUBLIC_BASE_URL ?? `${req.protocol}://${req.host}`;
 
   app.get(
     codePath,
@@ -40,6 +45,36 @@ export async function inspectionsRoutes(fastify: FastifyInstance): Promise<void>
       },
     },
     async (req) => present(await service.enterpriseCode(db, await scopeOf(app, req), req.params.id)),
+  );
+  app.get(
+    `${codePath}/qr.svg`,
+    {
+      config: { access: 'inspections.read' },
+      schema: {
+        tags,
+        summary: "The code card's QR (SVG) encoding the absolute URL of the inspection form for this enterprise",
+        params: idParams,
+        response: { 200: z.string().describe('image/svg+xml'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const c = await service.enterpriseCode(db, await scopeOf(app, req), req.params.id);
+      const svg = await service.qrSvg(`${publicBase(req)}${inspectPath(c.code)}`);
+      return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, no-cache').send(svg);
+    },
+  );
+  app.get(
+    '/api/services/enterprise-codes/by-code/:code',
+    {
+      config: { access: 'inspections.write' },
+      schema: {
+        tags,
+        summary: 'Whose code this is (the page a scanned card opens shows it before the inspection is registered)',
+        params: enterpriseCodeParamsSchema,
+        response: { 200: enterpriseByCodeSchema, ...errors },
+      },
+    },
+    async (req) => service.enterpriseByCode(db, await scopeOf(app, req), req.params.code),
   );
   app.post(
     `${codePath}/reissue`,

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { and, count, countDistinct, desc, eq, gte, lte, max, type SQL, sql } from 'drizzle-orm';
+import QRCode from 'qrcode';
 import {
   ENTERPRISE_CODE_ALPHABET,
   type InspectionFlag,
@@ -70,6 +71,34 @@ export async function enterpriseCode(db: Db, scope: ZoneScope, enterpriseId: str
     });
     return { ...row!, enterpriseName: e.name, creditCode: e.creditCode };
   });
+}
+
+/** The enterprise a scanned code belongs to (the inspector's phone shows whose door it is before registering). */
+export async function enterpriseByCode(ex: Executor, scope: ZoneScope, code: string) {
+  const [row] = await ex
+    .select({
+      enterpriseId: enterprises.id,
+      enterpriseName: enterprises.name,
+      creditCode: enterprises.creditCode,
+      code: enterpriseCodes.code,
+    })
+    .from(enterpriseCodes)
+    .innerJoin(enterprises, eq(enterprises.id, enterpriseCodes.enterpriseId))
+    .where(and(eq(enterpriseCodes.zoneId, scope.zoneId), eq(enterpriseCodes.code, code)));
+  if (!row) throw notFound();
+  return row;
+}
+
+const xmlEscape = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+/**
+ * The card's QR as SVG: it encodes `url` (the absolute /inspect/<code> page), error correction M so a scuffed
+ * printed card still scans; the URL is also the SVG's <title> (screen readers, and a check without a decoder).
+ */
+export async function qrSvg(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return svg.replace(/<svg([^>]*)>/, `<svg$1 role="img"><title>${xmlEscape(url)}</title>`);
 }
 
 // ---- inspections (涉企检查) --------------------------------------------------------------------------------------

@@ -184,3 +184,62 @@ describe('§6 一码护商: enterprise code and inspections by code', () => {
     });
   });
 });
+
+describe('§6 一码护商: the code card QR and the page it opens', () => {
+  it('serves the QR as SVG encoding the absolute /inspect/<code> URL; an enterprise its own only; no other zone', async () => {
+    const e = await enterprise('益阳扫码精工有限公司');
+    const other = await enterprise('益阳扫码邻居有限公司');
+    const res = await officer.get(`/api/services/enterprise-codes/${e.id}/qr.svg`, {
+      headers: { host: 'zone.example.test:8443' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    const url = `http://zone.example.test:8443/inspect/${e.code}`;
+    expect(res.body).toContain('<svg');
+    expect(res.body).toContain(`<title>${url}</title>`);
+    // The modules drawn are exactly the QR of that URL (same library, same options: encoding is deterministic).
+    const QRCode = (await import('qrcode')).default;
+    const expected = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const pathOf = (svg: string) => [...svg.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]).join('|');
+    expect(pathOf(res.body)).toBe(pathOf(expected));
+    expect(pathOf(res.body)).not.toBe(pathOf(await QRCode.toString(`${url}X`, { type: 'svg' })));
+
+    // The enterprise: its own card yes, another's no.
+    const user = await makeUser(ctx.database.db, 'enterprise', { zoneId: tenant.zoneId, enterpriseId: e.id });
+    const own = await login(ctx.app, user.username, PASSWORD, tenant.zoneId);
+    expect((await own.get(`/api/services/enterprise-codes/${e.id}/qr.svg`)).statusCode).toBe(200);
+    expect((await own.get(`/api/services/enterprise-codes/${other.id}/qr.svg`)).statusCode).toBe(404);
+    // Staff of another zone: not found (their zone has no such enterprise).
+    const otherZone = await makeTenant(ctx.app);
+    const stranger = await otherZone.as('zone_leader');
+    expect((await stranger.get(`/api/services/enterprise-codes/${e.id}/qr.svg`)).statusCode).toBe(404);
+    // Anonymous: 401.
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/services/enterprise-codes/${e.id}/qr.svg` })).statusCode,
+    ).toBe(401);
+
+    // The page the scan opens looks the code up (lower case forgiven); other zones and enterprises cannot.
+    const who = await headA.get(`/api/services/enterprise-codes/by-code/${e.code.toLowerCase()}`);
+    expect(who.json()).toEqual({
+      enterpriseId: e.id,
+      enterpriseName: '益阳扫码精工有限公司',
+      creditCode: expect.any(String),
+      code: e.code,
+    });
+    expect((await stranger.get(`/api/services/enterprise-codes/by-code/${e.code}`)).statusCode).toBe(404);
+    expect((await own.get(`/api/services/enterprise-codes/by-code/${e.code}`)).statusCode).toBe(403);
+    expect((await headA.get('/api/services/enterprise-codes/by-code/not-a-code')).statusCode).toBe(400);
+  });
+
+  it('PUBLIC_BASE_URL, when set, is the address printed in the QR', async () => {
+    const e = await enterprise('公网地址企业');
+    const env = ctx.app.ctx.env;
+    env.PUBLIC_BASE_URL = 'https://yq.example.gov.cn';
+    try {
+      const svg = (await leader.get(`/api/services/enterprise-codes/${e.id}/qr.svg`)).body;
+      expect(svg).toContain(`<title>https://yq.example.gov.cn/inspect/${e.code}</title>`);
+    } finally {
+      env.PUBLIC_BASE_URL = undefined;
+    }
+  });
+});

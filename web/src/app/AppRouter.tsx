@@ -8,7 +8,15 @@ import { useAllMessages } from '../shared/i18n';
 import { clearClientState, useSession, useSessionQuery } from '../shared/session';
 import { canAccess } from './access';
 import { AppLayout } from './layout/AppLayout';
-import { APP_ROUTES, type AppRoute, ForbiddenPage, LoginPage, NotFoundPage, PublicLookupPage } from './routes';
+import {
+  APP_ROUTES,
+  type AppRoute,
+  ForbiddenPage,
+  InspectPage,
+  LoginPage,
+  NotFoundPage,
+  PublicLookupPage,
+} from './routes';
 
 function FullPageSpin() {
   return (
@@ -96,6 +104,8 @@ export function AppRouter() {
           }
         />
         <Route element={<RequireAuth />}>
+          {/* 一码护商: the QR on an enterprise's card opens this on a phone, without the menu layout */}
+          <Route path="/inspect/:code" element={<InspectPage />} />
           <Route element={<AppLayout />}>
             {APP_ROUTES.map((r) => (
               <Route key={r.key} path={r.path} element={<RouteGuard route={r} />} />

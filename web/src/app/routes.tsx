@@ -651,6 +651,9 @@ export const APP_ROUTES: AppRoute[] = [
 // approval (一站式审批): the public status lookup, outside the login.
 export const PublicLookupPage = lazy(() => import('../domains/approval/pages/PublicLookupPage'));
 
+// services (一码护商): the page a scanned enterprise code card opens on the inspector's phone (login, no menu).
+export const InspectPage = lazy(() => import('../domains/services/pages/InspectPage'));
+
 export const LoginPage = lazy(() => import('../domains/auth/pages/LoginPage'));
 export const ForbiddenPage = lazy(() => import('../domains/errors/pages/ForbiddenPage'));
 export const NotFoundPage = lazy(() => import('../domains/errors/pages/NotFoundPage'));

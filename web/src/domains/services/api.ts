@@ -1,9 +1,10 @@
-import type { EnterpriseCode, JointSuggestion } from '@shared/inspections';
+import { type EnterpriseByCode, type EnterpriseCode, inspectPath, type JointSuggestion } from '@shared/inspections';
 import type { OfficerMetricsRow, PortfolioItem, UnderstandingCard } from '@shared/officers';
 import type { Department } from '@shared/org';
 import type { Demand, DemandMetricsRow } from '@shared/services';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../shared/api';
+import { useEffect, useState } from 'react';
+import { api, apiHeaders, errorOf, type Page } from '../../shared/api';
 
 export const DEMANDS = '/api/services/demands';
 export const VISITS = '/api/services/visits';
@@ -103,9 +104,45 @@ export function useJointSuggestions(enabled: boolean) {
   });
 }
 
-/** The URL a phone opens from the enterprise's QR card: the inspection form with the code filled in. */
-export const inspectionUrl = (code: string) =>
-  `${window.location.origin}/services/inspections?code=${encodeURIComponent(code)}`;
+/** The URL a phone opens from the enterprise's QR card: the inspection form for that enterprise. */
+export const inspectionUrl = (code: string) => `${window.location.origin}${inspectPath(code)}`;
+
+/** The card's QR (SVG from the server, which encodes the public URL) as an object URL for an <img>. */
+export function useEnterpriseQr(enterpriseId: string | undefined, code: string | undefined) {
+  const query = useQuery({
+    queryKey: [ENTERPRISE_CODES, enterpriseId, 'qr', code],
+    queryFn: async ({ signal }) => {
+      const res = await fetch(`${ENTERPRISE_CODES}/${enterpriseId}/qr.svg`, {
+        headers: apiHeaders('GET'),
+        credentials: 'same-origin',
+        signal,
+      });
+      if (!res.ok) throw await errorOf(res);
+      return res.text();
+    },
+    enabled: Boolean(enterpriseId && code),
+    retry: false,
+  });
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!query.data) return;
+    const u = URL.createObjectURL(new Blob([query.data], { type: 'image/svg+xml' }));
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [query.data]);
+  return { url, isLoading: query.isLoading, error: query.error };
+}
+
+/** Whose code a scanned card carries (the /inspect/<code> page). */
+export function useEnterpriseByCode(code: string | undefined) {
+  return useQuery({
+    queryKey: [ENTERPRISE_CODES, 'by-code', code],
+    queryFn: ({ signal }) =>
+      api.get<EnterpriseByCode>(`${ENTERPRISE_CODES}/by-code/${encodeURIComponent(code ?? '')}`, { signal }),
+    enabled: Boolean(code),
+    retry: false,
+  });
+}
 
 export const OFFICERS = '/api/services/officers';
 export interface Period {

@@ -2,6 +2,7 @@ import type { PolicyApplication } from '@shared/policies';
 import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileUpload } from '../../../shared/components/FileUpload';
 import { applyServerErrors } from '../../../shared/forms';
 import { useCan } from '../../../shared/session';
 import { APPLICATIONS, toFen, usePolicyAction } from '../api';
@@ -18,13 +19,13 @@ export function ApplicationActions({ a }: { a: PolicyApplication }) {
   const run = usePolicyAction();
   const canReview = useCan('policies.review');
   const canApply = useCan('policies.apply');
-  const submit = (v: Record<string, string | undefined>) => {
+  const submit = (v: Record<string, string | undefined> & { fileIds?: string[] }) => {
     const url = `${APPLICATIONS}/${a.id}`;
     const req =
       kind === 'payout'
         ? { url: `${url}/payouts`, body: { amountFen: toFen(v.amount), paidOn: v.paidOn, voucher: v.voucher ?? '' } }
         : kind === 'resubmit'
-          ? { url: `${url}/resubmit`, body: { statement: v.statement } }
+          ? { url: `${url}/resubmit`, body: { statement: v.statement, fileIds: v.fileIds ?? [] } }
           : kind === 'approve'
             ? { url: `${url}/review`, body: { decision: 'approve', note: v.note ?? '', awardFen: toFen(v.amount) } }
             : { url: `${url}/review`, body: { decision: kind, note: v.note } };
@@ -90,9 +91,19 @@ export function ApplicationActions({ a }: { a: PolicyApplication }) {
             </>
           )}
           {kind === 'resubmit' && (
-            <Form.Item name="statement" label={t('policies.statement')} rules={[{ required: true, min: 4 }]}>
-              <Input.TextArea rows={4} maxLength={4000} />
-            </Form.Item>
+            <>
+              <Form.Item
+                name="statement"
+                label={t('policies.statement')}
+                rules={[{ required: true, min: 4 }]}
+                initialValue={a.statement}
+              >
+                <Input.TextArea rows={4} maxLength={4000} />
+              </Form.Item>
+              <Form.Item name="fileIds" label={t('policies.attachments')} initialValue={a.fileIds}>
+                <FileUpload max={20} />
+              </Form.Item>
+            </>
           )}
         </Form>
       </Modal>

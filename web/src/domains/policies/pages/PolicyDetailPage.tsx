@@ -3,6 +3,7 @@ import { App, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { FileUpload } from '../../../shared/components/FileUpload';
 import { PageLoading } from '../../../shared/components/PageLoading';
 import { applyServerErrors } from '../../../shared/forms';
 import { useCan, useSession } from '../../../shared/session';
@@ -48,9 +49,9 @@ export default function PolicyDetailPage() {
   }
   const apps = applications.data?.data ?? [];
   const mine = isEnterprise ? apps[0] : undefined;
-  const apply = (v: { statement: string }) =>
+  const apply = (v: { statement: string; fileIds?: string[] }) =>
     run.mutate(
-      { url: `${POLICIES}/${p.id}/apply`, body: { statement: v.statement, fileIds: [] } },
+      { url: `${POLICIES}/${p.id}/apply`, body: { statement: v.statement, fileIds: v.fileIds ?? [] } },
       {
         onSuccess: () => {
           message.success(t('policies.applied'));
@@ -109,6 +110,7 @@ export default function PolicyDetailPage() {
                 {mine.awardFen !== null && `${t('policies.award')} ${yuan(mine.awardFen)}`}
                 <ApplicationActions a={mine} />
               </Space>
+              {mine.fileIds.length > 0 && <FileUpload value={mine.fileIds} disabled />}
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -122,6 +124,18 @@ export default function PolicyDetailPage() {
             dataSource={apps}
             pagination={apps.length > 20 ? { pageSize: 20 } : false}
             scroll={{ x: 'max-content' }}
+            expandable={{
+              expandedRowRender: (r) => (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{r.statement}</span>
+                  {r.fileIds.length > 0 ? (
+                    <FileUpload value={r.fileIds} disabled />
+                  ) : (
+                    <span>{t('policies.noAttachments')}</span>
+                  )}
+                </Space>
+              ),
+            }}
             columns={[
               {
                 key: 'e',
@@ -140,6 +154,12 @@ export default function PolicyDetailPage() {
                 ),
               },
               { key: 'st', title: t('policies.statement'), dataIndex: 'statement', ellipsis: true },
+              {
+                key: 'files',
+                title: t('policies.attachments'),
+                align: 'right',
+                render: (_, r) => r.fileIds.length || '—',
+              },
               { key: 'sub', title: t('policies.submittedOn'), dataIndex: 'submittedOn' },
               { key: 'award', title: t('policies.award'), align: 'right', render: (_, r) => yuan(r.awardFen) },
               { key: 'paid', title: t('policies.paid'), align: 'right', render: (_, r) => yuan(r.paidFen) },
@@ -175,6 +195,9 @@ export default function PolicyDetailPage() {
         <Form form={form} layout="vertical" onFinish={apply} preserve={false}>
           <Form.Item name="statement" label={t('policies.statement')} rules={[{ required: true, min: 4 }]}>
             <Input.TextArea rows={5} maxLength={4000} />
+          </Form.Item>
+          <Form.Item name="fileIds" label={t('policies.attachments')} extra={t('policies.attachmentsHint')}>
+            <FileUpload max={20} />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,13 +1,13 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Popconfirm, Space, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { PageLoading } from '../../../shared/components/PageLoading';
 import { formatDateTime } from '../../../shared/format';
 import { useCan } from '../../../shared/session';
-import { ENTERPRISE_CODES, inspectionUrl, useEnterpriseCode } from '../api';
+import { ENTERPRISE_CODES, inspectionUrl, useEnterpriseCode, useEnterpriseQr } from '../api';
 
 /**
  * 企业码 card, printed and put up at the enterprise's door: inspectors register an inspection with this code (typed
@@ -19,6 +19,7 @@ export default function EnterpriseCodePage() {
   const { id } = useParams();
   const client = useQueryClient();
   const code = useEnterpriseCode(id);
+  const qr = useEnterpriseQr(id, code.data?.code);
   const canReissue = useCan('inspections.reissue');
   const reissue = useMutation({
     mutationFn: () => api.post(`${ENTERPRISE_CODES}/${id}/reissue`),
@@ -41,6 +42,11 @@ export default function EnterpriseCodePage() {
   const grouped = `${c.code.slice(0, 5)} ${c.code.slice(5)}`;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <style>
+        {
+          '@media print { .no-print, .ant-layout-sider, .ant-layout-header, .ant-breadcrumb { display: none !important; } .code-card { box-shadow: none !important; break-inside: avoid; } }'
+        }
+      </style>
       <Space className="no-print">
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t('services.inspection.print')}
@@ -54,6 +60,7 @@ export default function EnterpriseCodePage() {
         )}
       </Space>
       <Card
+        className="code-card"
         style={{ maxWidth: 420, margin: '0 auto', textAlign: 'center', border: '3px solid #c41d1d' }}
         aria-label={t('services.inspection.cardTitle')}
       >
@@ -62,9 +69,24 @@ export default function EnterpriseCodePage() {
         </Typography.Title>
         <Typography.Title level={5}>{c.enterpriseName}</Typography.Title>
         <Typography.Text type="secondary">{c.creditCode}</Typography.Text>
+        <div style={{ width: 220, height: 220, margin: '16px auto 0' }}>
+          {qr.url ? (
+            <img
+              src={qr.url}
+              alt={t('services.inspection.qrAlt')}
+              data-testid="enterprise-qr"
+              width={220}
+              height={220}
+              style={{ display: 'block' }}
+            />
+          ) : (
+            !qr.error && <Spin />
+          )}
+        </div>
+        <Typography.Text strong>{t('services.inspection.scanHint')}</Typography.Text>
         <div
           data-testid="enterprise-code"
-          style={{ fontFamily: 'monospace', fontSize: 34, letterSpacing: 4, margin: '20px 0', fontWeight: 700 }}
+          style={{ fontFamily: 'monospace', fontSize: 34, letterSpacing: 4, margin: '12px 0', fontWeight: 700 }}
         >
           {grouped}
         </div>
