@@ -502,6 +502,10 @@ export const messages = {
     'zh-CN': '第 {index} 个要素缺少地块编号（properties.code 或 编号）',
     'en-US': 'Feature {index} has no parcel code (properties.code)',
   },
+  IMPORT_UNKNOWN_PARCEL: {
+    'zh-CN': '园区内没有编号为“{value}”的地块',
+    'en-US': 'No parcel of the zone has the code "{value}"',
+  },
   IMPORT_UNKNOWN_ENTERPRISE: {
     'zh-CN': '园区内没有统一社会信用代码为“{value}”的企业',
     'en-US': 'No enterprise of the zone has the credit code "{value}"',

@@ -88,38 +88,40 @@ export async function seedLand(tx: Tx, zoneId: string, today: string, demoEnterp
   }
   const inserted = await tx.insert(landParcels).values(parcels).returning();
 
-  // Standard-land contracts for 22 of the owned parcels (the demo enterprise's first): the newer supplies.
+  // Standard-land contracts on the owned parcels (the demo enterprise's first). Most firms start and finish on time,
+  // as in the source articles (start/completion default rates of a few percent, e.g. 2.1 % / 4.3 %): the defaulters
+  // are the demo enterprise (completed a month late), one idle parcel (fee), one to reclaim, one delayed by the
+  // government and one suspended; the rest alternate completed (2021–22 supplies) and under construction (recent).
   const owned = inserted.filter((p) => p.enterpriseId);
+  const special = ['completed', 'idle', 'reclaim', 'government', 'suspended'] as const;
   const kinds = [
-    'completed', // demo enterprise: completed a month late, acceptance recorded
-    ...Array(6).fill('completed'),
-    ...Array(8).fill('construction'),
-    ...Array(4).fill('idle'),
-    'reclaim',
-    'government',
-    'suspended',
-  ] as const;
+    ...special,
+    ...Array.from({ length: Math.max(0, owned.length - special.length) }, (_, i) =>
+      i % 2 === 0 ? ('completed' as const) : ('construction' as const),
+    ),
+  ];
+  const thisMonth = `${today.slice(0, 7)}-01`;
+  const watched = new Set<string>(); // supplied or under construction: the patrols' round
   const contracts: (typeof landContracts.$inferInsert)[] = [];
   const reviews: (typeof landReviews.$inferInsert)[] = [];
   for (const [k, kind] of kinds.entries()) {
     const p = owned[k];
     if (!p) break;
+    if (kind !== 'completed') watched.add(p.id);
     const investment = Math.round(p.areaMu * (300 + r.next() * 250)); // 万元: 300–550 万元/亩
     const period = buildPeriod(p.areaMu, BigInt(investment) * 1_000_000n);
+    // Under construction: started in the last 1–9 months, so completion (≥ 12 months) is still ahead.
     const agreedStartOn =
       kind === 'completed'
         ? iso(2021 + r.int(0, 1), r.int(1, 12))
         : kind === 'construction'
-          ? iso(2025, r.int(1, 10))
+          ? addMonths(thisMonth, -r.int(1, 9))
           : kind === 'reclaim'
             ? iso(2023, r.int(3, 9))
             : iso(2024, r.int(8, 12));
     const agreedCompletionOn = addMonths(agreedStartOn, period.buildMonths);
-    const startedOn =
-      kind === 'completed' || kind === 'construction' || kind === 'suspended'
-        ? addMonths(agreedStartOn, r.int(0, 1))
-        : null;
-    const completedOn = kind === 'completed' ? addMonths(agreedCompletionOn, k === 0 ? 1 : r.int(-2, 2)) : null;
+    const startedOn = kind === 'completed' || kind === 'construction' || kind === 'suspended' ? agreedStartOn : null;
+    const completedOn = kind === 'completed' ? addMonths(agreedCompletionOn, k === 0 ? 1 : -r.int(0, 3)) : null;
     const c = {
       zoneId,
       parcelId: p.id,
@@ -196,7 +198,7 @@ export async function seedLand(tx: Tx, zoneId: string, today: string, demoEnterp
   if (reviews.length) await tx.insert(landReviews).values(reviews);
 
   // Patrols of this year on most parcels under construction or supplied.
-  const patrolled = inserted.filter((p) => p.enterpriseId).slice(7, 22);
+  const patrolled = inserted.filter((p) => watched.has(p.id));
   const year = Number(today.slice(0, 4));
   await tx.insert(landPatrols).values(
     patrolled

@@ -135,9 +135,15 @@ function scoreGroup(
   // Per indicator: min/max (min–max method) and the points of every firm having the value.
   const lines: BreakdownLine[][] = inputs.map(() => []);
   weights.forEach((w, k) => {
-    const present = values.map((v) => v[k]).filter((v): v is number => v !== null);
-    const min = present.length ? Math.min(...present) : null;
-    const max = present.length ? Math.max(...present) : null;
+    // A loop, not Math.min(...values): spreading 100,000+ arguments overflows the stack.
+    let min: number | null = null;
+    let max: number | null = null;
+    for (const v of values) {
+      const x = v[k];
+      if (x === null || x === undefined) continue;
+      if (min === null || x < min) min = x;
+      if (max === null || x > max) max = x;
+    }
     const benchmark = benchmarks[group][w.indicator] ?? null;
     const pointsOf = (v: number): number => {
       if (params.method === 'minmax') {
@@ -167,6 +173,7 @@ function scoreGroup(
   });
 
   const scored = inputs.map((input, i) => {
+    const taxPerMu = indicatorValue(input, 'taxPerMu') ?? -1;
     const baseScore = lines[i]!.reduce((s, l) => s + l.points, 0);
     const adjustments: Adjustment[] = [];
     let score = baseScore;
@@ -184,6 +191,7 @@ function scoreGroup(
       baseScore: round(baseScore, 2),
       score: round(score, 2),
       exact: score,
+      taxPerMu,
       lines: lines[i]!,
       adjustments,
     };
@@ -192,8 +200,8 @@ function scoreGroup(
   scored.sort(
     (a, b) =>
       b.exact - a.exact ||
-      (indicatorValue(b.input, 'taxPerMu') ?? -1) - (indicatorValue(a.input, 'taxPerMu') ?? -1) ||
-      a.input.enterpriseId.localeCompare(b.input.enterpriseId),
+      b.taxPerMu - a.taxPerMu ||
+      (a.input.enterpriseId < b.input.enterpriseId ? -1 : a.input.enterpriseId > b.input.enterpriseId ? 1 : 0),
   );
   const n = scored.length;
   return scored.map((s, idx) => {

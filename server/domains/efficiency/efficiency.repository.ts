@@ -143,8 +143,28 @@ export async function getResult(ex: Executor, scope: ZoneScope, id: string) {
 
 /** The zone's yearly data as engine inputs. */
 export async function inputsOf(ex: Executor, zoneId: string, year: number): Promise<EfficiencyInput[]> {
+  const d = efficiencyData;
   const rows = await ex
-    .select()
+    .select({
+      enterpriseId: d.enterpriseId,
+      year: d.year,
+      landMu: d.landMu,
+      leasedM2: d.leasedM2,
+      tax: d.tax,
+      revenue: d.revenue,
+      valueAdded: d.valueAdded,
+      energyTce: d.energyTce,
+      electricityMwh: d.electricityMwh,
+      emissionT: d.emissionT,
+      rdExpense: d.rdExpense,
+      employees: d.employees,
+      scale: d.scale,
+      newlyAbove: d.newlyAbove,
+      leasedOut: d.leasedOut,
+      incident: d.incident,
+      veto: d.veto,
+      tClass: d.tClass,
+    })
     .from(efficiencyData)
     .where(and(eq(efficiencyData.zoneId, zoneId), eq(efficiencyData.year, year)))
     .orderBy(asc(efficiencyData.enterpriseId));

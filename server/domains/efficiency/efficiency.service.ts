@@ -15,6 +15,8 @@ export function todayInChina(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
 
+const RESULT_SLICE = 5000;
+
 const locked = (status: string) => status === 'published' || status === 'final';
 
 export async function createRun(db: Db, scope: ZoneScope, input: RunInput) {
@@ -109,27 +111,29 @@ export async function computeRun(db: Db, scope: ZoneScope, id: string) {
     await tx
       .delete(efficiencyResults)
       .where(and(eq(efficiencyResults.zoneId, scope.zoneId), eq(efficiencyResults.runId, id)));
-    await insertMany(
-      tx,
-      efficiencyResults,
-      results.map((r) => ({
-        zoneId: scope.zoneId,
-        runId: id,
-        enterpriseId: r.enterpriseId,
-        group: r.group,
-        baseScore: r.baseScore,
-        score: r.score,
-        rank: r.rank,
-        groupSize: r.groupSize,
-        percentile: r.percentile,
-        cls: r.cls,
-        consecutiveD: r.consecutiveD,
-        breakdown: r.breakdown,
-        adjustments: r.adjustments,
-        policies: r.policies,
-        inputs: inputsById.get(r.enterpriseId) as unknown as Record<string, unknown>,
-      })),
-    );
+    // In slices: one statement's JSON for 200,000 results with breakdowns would be hundreds of MB.
+    for (let from = 0; from < results.length; from += RESULT_SLICE)
+      await insertMany(
+        tx,
+        efficiencyResults,
+        results.slice(from, from + RESULT_SLICE).map((r) => ({
+          zoneId: scope.zoneId,
+          runId: id,
+          enterpriseId: r.enterpriseId,
+          group: r.group,
+          baseScore: r.baseScore,
+          score: r.score,
+          rank: r.rank,
+          groupSize: r.groupSize,
+          percentile: r.percentile,
+          cls: r.cls,
+          consecutiveD: r.consecutiveD,
+          breakdown: r.breakdown,
+          adjustments: r.adjustments,
+          policies: r.policies,
+          inputs: inputsById.get(r.enterpriseId) as unknown as Record<string, unknown>,
+        })),
+      );
     const classCounts: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
     for (const r of results) classCounts[r.cls]!++;
     const [row] = await tx

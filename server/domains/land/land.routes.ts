@@ -27,7 +27,7 @@ import { crudRoutes, idParams, scopeOf } from '../../platform/http/crud';
 import { present } from '../../platform/http/present';
 import { registerImportKind } from '../imports/imports.registry';
 import { idleQueue, registerLandTimeline, runIdleEvaluation } from './land.idle';
-import { parcelExportColumns, parcelImport } from './land.import';
+import { contractImport, parcelExportColumns, parcelImport } from './land.import';
 import * as repo from './land.repository';
 import * as service from './land.service';
 import { landStats } from './land.stats';
@@ -41,6 +41,7 @@ export async function landRoutes(fastify: FastifyInstance): Promise<void> {
   const db = app.ctx.database.db;
 
   registerImportKind(parcelImport);
+  registerImportKind(contractImport);
   registerLandTimeline();
   await app.ctx.jobs.define(idleQueue(db, app.ctx.jobs));
 

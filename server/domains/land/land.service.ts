@@ -177,7 +177,7 @@ export async function importGeoJson(db: Db, scope: ZoneScope, fc: z.infer<typeof
 // ---- standard-land contracts -----------------------------------------------------------------------------------
 
 /** Agreed dates from the build-period rules (DOMAIN.md §7) of the parcel's area and the committed investment. */
-function contractValues(input: ContractInput, areaMu: number) {
+export function contractValues(input: ContractInput, areaMu: number) {
   const period = buildPeriod(areaMu, BigInt(Math.round(input.investment * 1_000_000)));
   const agreedCompletionOn = addMonths(input.agreedStartOn, period.buildMonths + input.extensionMonths);
   const fields: Record<string, 'LAND_BEFORE_START'> = {};
@@ -234,7 +234,7 @@ async function contractNoTaken(tx: Tx, scope: ZoneScope, no: string, exceptId?: 
 }
 
 /** The parcel follows its contract: owner, price, and at least "supplied" (under construction once started). */
-async function syncParcel(tx: Tx, scope: ZoneScope, input: ContractInput, status: string) {
+export async function syncParcel(tx: Tx, scope: ZoneScope, input: ContractInput, status: string) {
   const next =
     status === 'reserve'
       ? input.startedOn

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../../shared/credit-code';
 import { makeTenant, makeUser, PASSWORD, type Tenant } from '../../test/factories';
 import { type Client, createTestContext, login, type TestContext } from '../../test/harness';
-import { importFile, xlsxOf } from '../../test/imports';
+import { importFile, upload, xlsxOf } from '../../test/imports';
 import { EARTH_RADIUS_M, geodesicArea } from './land.geo';
 import { idleQueue } from './land.idle';
 
@@ -404,5 +404,97 @@ describe('idle land (DOMAIN.md §7, 国土资源部令第53号) by the daily job
     // Five contracts all due to start by 2026: C-01 started on time, I-01 late, the three others never → 4/5; as of
     // the last run (2026-04-01) I-01 (suspended), I-02, C-02 and C-03 (never started) are idle.
     expect(stats).toMatchObject({ contracts: 5, startDue: 5, startDefaults: 4, startDefaultRate: 0.8, idleParcels: 4 });
+  });
+});
+
+describe('standard-land contracts from Excel (all-or-nothing, error report)', () => {
+  const HEADER = [
+    '合同编号',
+    '地块编号',
+    '用地企业信用代码',
+    '签订日期',
+    '出让价款(元)',
+    '承诺总投资(万元)',
+    '容积率',
+    '亩均税收(万元/亩·年)',
+    '约定开工日期',
+  ];
+  it('imports contracts on parcels without one; a bad row fails the whole file with a row-by-row report', async () => {
+    const ids = [];
+    for (const code of ['XC-01', 'XC-02', 'XC-03']) {
+      const res = await staff.post('/api/land/parcels', parcel(code));
+      expect(res.statusCode).toBe(200);
+      ids.push(res.json().id as string);
+    }
+    const creditCode = (await leader.get(`/api/enterprises/${enterpriseId}`)).json().creditCode as string;
+    const row = (no: string, parcelCode: string, over: unknown[] = []) => [
+      no,
+      parcelCode,
+      creditCode,
+      '2023-01-15',
+      1_155_000,
+      8000,
+      1.2,
+      20,
+      '2023-03-01',
+      ...over,
+    ];
+
+    // Unknown parcel, duplicate contract number and parcel in the file, unknown enterprise: nothing is written.
+    const bad = await importFile(
+      staff,
+      'land-contracts',
+      await xlsxOf(HEADER, [
+        row('XHT-01', 'XC-01'),
+        row('XHT-01', 'XC-01'),
+        row('XHT-03', 'NO-SUCH'),
+        ['XHT-04', 'XC-03', '91430900000000000X', '2023-01-15', 1, 1, 1, 1, '2023-03-01'],
+      ]),
+    );
+    expect(bad.status).toBe('failed_validation');
+    const codes = bad.errors.map((e) => `${e.row}:${e.column}:${e.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        '3:合同编号:IMPORT_DUPLICATE_IN_FILE',
+        '3:地块编号:IMPORT_DUPLICATE_IN_FILE',
+        '4:地块编号:IMPORT_UNKNOWN_PARCEL',
+        '5:用地企业信用代码:IMPORT_UNKNOWN_ENTERPRISE',
+      ]),
+    );
+    expect((await staff.get(`/api/land/contracts?parcelId=${ids[0]}`)).json().total).toBe(0);
+    const report = await staff.get(`/api/imports/jobs/${bad.id}/errors.xlsx`);
+    expect(report.statusCode).toBe(200);
+
+    const job = await importFile(
+      staff,
+      'land-contracts',
+      await xlsxOf(HEADER, [row('XHT-01', 'XC-01'), row('XHT-02', 'XC-02')]),
+    );
+    expect(job.status).toBe('succeeded');
+    expect(job.totalRows).toBe(2);
+    // Same rules as the form: 8,000 万元 (≤ 1亿) → 1 year to build; the parcel follows its contract.
+    const list = (await staff.get(`/api/land/contracts?parcelId=${ids[0]}`)).json();
+    expect(list.data[0]).toMatchObject({
+      contractNo: 'XHT-01',
+      enterpriseId,
+      buildMonths: 12,
+      agreedCompletionOn: '2024-03-01',
+      landPrice: 1_155_000,
+    });
+    expect((await staff.get(`/api/land/parcels/${ids[1]}`)).json()).toMatchObject({
+      status: 'supplied',
+      enterpriseId,
+    });
+    // Importing again: the contract numbers exist and the parcels are taken.
+    const again = await importFile(staff, 'land-contracts', await xlsxOf(HEADER, [row('XHT-01', 'XC-01')]));
+    expect(again.status).toBe('failed_validation');
+    expect(again.errors.map((e) => e.code)).toEqual(
+      expect.arrayContaining(['IMPORT_ALREADY_EXISTS', 'LAND_HAS_CONTRACT']),
+    );
+    // The auditor may not import.
+    const auditor = await tenant.as('auditor');
+    expect((await upload(auditor, 'land-contracts', await xlsxOf(HEADER, [row('XHT-09', 'XC-03')]))).statusCode).toBe(
+      403,
+    );
   });
 });

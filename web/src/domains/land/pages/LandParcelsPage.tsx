@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { type Parcel, type ParcelInput, parcelStatuses, parcelUses } from '@shared/land';
+import { type Contract, type Parcel, type ParcelInput, parcelStatuses, parcelUses } from '@shared/land';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Row, Statistic, Tabs, Tag, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { type ListColumn, ListTable } from '../../../shared/components/ListTable
 import { useEnumOptions } from '../../../shared/format';
 import { useEntityCrud } from '../../../shared/hooks/useEntityCrud';
 import { useCan } from '../../../shared/session';
-import { PARCEL_MAP, PARCELS, STATS, STATUS_COLOR, useParcelMap, useStats } from '../api';
+import { CONTRACTS, PARCEL_MAP, PARCELS, STATS, STATUS_COLOR, useParcelMap, useStats } from '../api';
 import { ParcelFormModal, type ParcelFormValues } from '../components/ParcelFormModal';
 import { ParcelMap } from '../components/ParcelMap';
 
@@ -32,7 +32,7 @@ export default function LandParcelsPage() {
   const useOptions = useEnumOptions(parcelUses, 'land.uses');
   const statusOptions = useEnumOptions(parcelStatuses, 'land.statuses');
   const refresh = () =>
-    Promise.all([PARCELS, PARCEL_MAP, STATS].map((k) => client.invalidateQueries({ queryKey: [k] })));
+    Promise.all([PARCELS, PARCEL_MAP, CONTRACTS, STATS].map((k) => client.invalidateQueries({ queryKey: [k] })));
 
   const importGeoJson = async (file: File) => {
     try {
@@ -82,6 +82,37 @@ export default function LandParcelsPage() {
       render: (_, r) => (r.landPrice === null ? '—' : r.landPrice.toLocaleString()),
     },
     { key: 'deliveredOn', title: t('land.deliveredOn'), sortable: true, render: (_, r) => r.deliveredOn ?? '—' },
+  ];
+
+  const money = (x: number) => x.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const contractColumns: ListColumn<Contract>[] = [
+    { key: 'contractNo', title: t('land.contractNo'), alwaysVisible: true },
+    {
+      key: 'parcelCode',
+      title: t('land.code'),
+      render: (_, r) => <Link to={`/land/parcels/${r.parcelId}`}>{r.parcelCode}</Link>,
+    },
+    { key: 'enterpriseName', title: t('land.owner') },
+    { key: 'signedOn', title: t('land.signedOn') },
+    { key: 'landPrice', title: t('land.landPrice'), align: 'right', render: (_, r) => money(r.landPrice) },
+    { key: 'investment', title: t('land.investment'), align: 'right', render: (_, r) => r.investment.toLocaleString() },
+    {
+      key: 'investmentIntensity',
+      title: t('land.investmentIntensity'),
+      align: 'right',
+      defaultHidden: true,
+      render: (_, r) => r.investmentIntensity.toFixed(2),
+    },
+    { key: 'agreedStartOn', title: t('land.agreedStartOn') },
+    { key: 'agreedCompletionOn', title: t('land.agreedCompletionOn') },
+    { key: 'startedOn', title: t('land.startedOn'), render: (_, r) => r.startedOn ?? '—' },
+    { key: 'completedOn', title: t('land.completedOn'), render: (_, r) => r.completedOn ?? '—' },
+    {
+      key: 'accruedPenalty',
+      title: t('land.accruedPenalty'),
+      align: 'right',
+      render: (_, r) => (r.accruedPenalty ? money(r.accruedPenalty) : '—'),
+    },
   ];
 
   const s = stats.data;
@@ -152,6 +183,23 @@ export default function LandParcelsPage() {
                     )}
                   </>
                 )}
+              />
+            ),
+          },
+          {
+            key: 'contracts',
+            label: t('land.contracts'),
+            children: (
+              <ListTable<Contract>
+                tableId="land.contracts"
+                endpoint={CONTRACTS}
+                title={t('land.contracts')}
+                rowKey={(r) => r.id}
+                columns={contractColumns}
+                searchPlaceholder={t('land.searchContracts')}
+                toolbar={() =>
+                  canWrite && <ImportDialog kind="land-contracts" title={t('land.contracts')} onDone={refresh} />
+                }
               />
             ),
           },
