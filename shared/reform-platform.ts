@@ -167,6 +167,8 @@ export type Financing = z.infer<typeof financingSchema>;
 export const financingListQuerySchema = pageQuerySchema.extend({
   kind: z.enum(financingKinds).optional(),
   refinancing: z.enum(['true', 'false']).optional(),
+  /** true: still outstanding (not refinanced by a later record), as the summary's outstanding principal counts. */
+  outstanding: z.enum(['true', 'false']).optional(),
 });
 export type FinancingListQuery = z.infer<typeof financingListQuerySchema>;
 

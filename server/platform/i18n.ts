@@ -561,6 +561,10 @@ export const messages = {
   REFORM_DATE_BEFORE_SUBMITTED: { 'zh-CN': '不能早于报送日期', 'en-US': 'Cannot be before the submission date' },
   REFORM_DATE_BEFORE_DECIDED: { 'zh-CN': '不能早于决策日期', 'en-US': 'Cannot be before the decision date' },
   REFORM_END_BEFORE_START: { 'zh-CN': '到期日须晚于起始日', 'en-US': 'Must be after the start date' },
+  REFORM_ALREADY_REFINANCED: {
+    'zh-CN': '“{value}”已被置换，每笔融资只能被置换一次',
+    'en-US': '"{value}" is already refinanced; a financing is refinanced at most once',
+  },
   REFORM_DISPOSITION_UNBALANCED_FIELD: {
     'zh-CN': '与“七个一批”分流名册不一致',
     'en-US': 'Does not match the 七个一批 disposition roster',

@@ -5,7 +5,9 @@ import type { ExportColumn } from '../../platform/excel/export';
 import { listVersions } from './reform.authority.repository';
 import { diffVersions } from './reform.authority.service';
 import { dispositionSummary } from './reform.disposition';
+import { dutySummary } from './reform.duties';
 import { orgComparison } from './reform.org.service';
+import { platformSummary } from './reform.platform.registers';
 import { listTasks } from './reform.tasks';
 import { whistleLeague } from './reform.whistle.service';
 
@@ -48,7 +50,50 @@ const zh = {
   tasks: '改革任务清单',
   tasksDone: '任务总数 → 已完成',
   tasksLate: '逾期任务',
+  lists: '两张清单与边界清单',
+  dutyItems: '职责清单事项',
+  strippedItems: '剥离社会事务',
+  receivingBodies: '承接主体',
+  boundaryItems: '边界清单事项',
+  platform: '平台公司',
+  approved: '重大事项已批准(待实施)',
+  executed: '重大事项已实施',
+  commissioned: '清单内委托事项 / 金额(元)',
+  market: '清单外市场化事项 / 金额(元)',
+  outstanding: '存续融资本金(元)',
+  saved: '置换年节约利息(元)',
 };
+
+const figure = (section: string, name: string, after: number, before: number | null = null): DashboardRow => ({
+  section,
+  figure: name,
+  before,
+  after,
+  change: null,
+  rate: null,
+});
+
+/**
+ * 两张清单 + 边界清单 (in force today) and the platform company: each figure is the total of the list the page links
+ * to (the `figure` rows of the export, the dashboard test compares them with those lists).
+ */
+export async function listAndPlatformRows(ex: Executor, scope: ZoneScope): Promise<DashboardRow[]> {
+  const [d, p] = await Promise.all([dutySummary(ex, scope), platformSummary(ex, scope)]);
+  const coop = (k: 'commissioned' | 'market') => p.cooperation.find((c) => c.kind === k)!;
+  return [
+    figure(zh.lists, zh.dutyItems, d.duty.items),
+    figure(zh.lists, zh.strippedItems, d.stripped.items),
+    figure(zh.lists, zh.receivingBodies, d.stripped.receivingBodies),
+    figure(zh.lists, zh.boundaryItems, d.boundary.items),
+    figure(zh.platform, zh.approved, p.matters.byStatus.approved),
+    figure(zh.platform, zh.executed, p.matters.byStatus.executed),
+    // before = items, after = contract amount in yuan
+    figure(zh.platform, zh.commissioned, coop('commissioned').contractFen / 100, coop('commissioned').items),
+    figure(zh.platform, zh.market, coop('market').contractFen / 100, coop('market').items),
+    figure(zh.platform, zh.outstanding, p.financing.outstandingFen / 100),
+    figure(zh.platform, zh.saved, p.financing.yearlyInterestSavedFen / 100),
+  ];
+}
 
 /** The dashboard's figures as rows (zh-CN labels): what the page shows, for the Excel export. */
 export async function dashboardRows(ex: Executor, scope: ZoneScope, year: number): Promise<DashboardRow[]> {
@@ -167,6 +212,7 @@ export async function dashboardRows(ex: Executor, scope: ZoneScope, year: number
     change: null,
     rate: null,
   });
+  rows.push(...(await listAndPlatformRows(ex, scope)));
   const league = await whistleLeague(ex, scope, year);
   const sum = (k: 'raised' | 'responded' | 'onTime' | 'overdue') => league.reduce((s, r) => s + r[k], 0);
   rows.push({

@@ -66,9 +66,18 @@ export const cooperationExportColumns: ExportColumn<CooperationRow>[] = [
   col('counterparty', '相对方', 'Counterparty', (r) => r.counterparty, 'string', 18),
 ];
 
+const financingKindZh: Record<string, string> = {
+  bank_loan: '银行贷款',
+  bond: '债券',
+  trust: '信托',
+  lease: '融资租赁',
+  other: '其他',
+};
+
 export const financingExportColumns: ExportColumn<FinancingRow>[] = [
   col('code', '编号', 'Code', (r) => r.code),
   col('lender', '融资机构', 'Lender', (r) => r.lender, 'string', 20),
+  col('kind', '融资方式', 'Kind', (r) => financingKindZh[r.kind] ?? r.kind),
   col('principal', '本金(元)', 'Principal (yuan)', (r) => yuan(r.principalFen), 'decimal'),
   col('rate', '年利率(%)', 'Rate (%)', (r) => (r.rateBp / 100).toFixed(2)),
   col('startOn', '起始日', 'Start', (r) => r.startOn, 'date'),

@@ -150,6 +150,10 @@ function finQuery(scope: ZoneScope, q: FinFilters) {
   const where: SQL[] = [eq(fin.zoneId, scope.zoneId)];
   if (q.kind) where.push(eq(fin.kind, q.kind));
   if (q.refinancing) where.push(q.refinancing === 'true' ? isNotNull(fin.replacesId) : isNull(fin.replacesId));
+  if (q.outstanding) {
+    const later = sql`exists (select 1 from ${fin} as later where later.zone_id = ${fin.zoneId} and later.replaces_id = ${fin.id})`;
+    where.push(q.outstanding === 'true' ? sql`not ${later}` : later);
+  }
   if (q.q) {
     const p = likePattern(q.q.trim());
     where.push(or(ilike(fin.lender, p), ilike(fin.code, p)) as SQL);

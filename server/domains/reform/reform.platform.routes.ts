@@ -22,7 +22,9 @@ import type { Permission } from '../../../shared/roles';
 import { type ExportColumn, pages, sendXlsx } from '../../platform/excel/export';
 import { crudRoutes, idParams, scopeOf } from '../../platform/http/crud';
 import { present } from '../../platform/http/present';
+import { registerImportKind } from '../imports/imports.registry';
 import { cooperationExportColumns, financingExportColumns, matterExportColumns } from './reform.platform.export';
+import { cooperationImport, financingImport, matterImport } from './reform.platform.import';
 import * as matters from './reform.platform.matters';
 import * as reg from './reform.platform.registers';
 
@@ -37,6 +39,9 @@ export function platformRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = app.ctx.database.db;
   const base = '/api/reform/platform';
+  registerImportKind(matterImport);
+  registerImportKind(cooperationImport);
+  registerImportKind(financingImport);
 
   app.get(
     `${base}/summary`,

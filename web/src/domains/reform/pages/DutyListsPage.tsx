@@ -21,11 +21,13 @@ const TABS: DutyList[] = ['duty', 'stripped', 'boundary'];
 export default function DutyListsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [asOf, setAsOf] = useState<string | undefined>(undefined);
+  // a drill-down link (reform dashboard) may give the date the figures count as of: the lists filter on it too
+  const linkedAsOf = params.get('asOf') ?? undefined;
+  const [asOf, setAsOf] = useState<string | undefined>(linkedAsOf);
   const summary = useDutySummary(asOf);
   const s = summary.data;
   const tab = (TABS as string[]).includes(params.get('list') ?? '') ? (params.get('list') as DutyList) : 'duty';
-  const go = (list: DutyList) => setParams({ list });
+  const go = (list: DutyList) => setParams(linkedAsOf ? { list, asOf: linkedAsOf } : { list });
   const stat = (title: string, value: number | undefined, list: DutyList, testId: string) => (
     <Col xs={12} md={6} lg={4}>
       <Card size="small" hoverable onClick={() => go(list)} data-testid={testId}>
@@ -76,14 +78,14 @@ export default function DutyListsPage() {
         items={TABS.map((list) => ({
           key: list,
           label: t(`reform.lists.list.${list}`),
-          children: <DutyTable key={list} list={list} />,
+          children: <DutyTable key={list} list={list} asOf={linkedAsOf} />,
         }))}
       />
     </Flex>
   );
 }
 
-function DutyTable({ list }: { list: DutyList }) {
+function DutyTable({ list, asOf }: { list: DutyList; asOf?: string }) {
   const { t } = useTranslation();
   const canWrite = useCan('reform.write');
   const crud = useEntityCrud<DutyItem, DutyItemInput>(DUTY_ITEMS);
@@ -156,7 +158,7 @@ function DutyTable({ list }: { list: DutyList }) {
         title={t(`reform.lists.list.${list}`)}
         rowKey={(r) => r.id}
         columns={columns}
-        initialFilters={{ list }}
+        initialFilters={asOf ? { list, asOf } : { list }}
         filters={[{ name: 'area', label: t('reform.lists.area'), type: 'text', width: 140 }, ...filters]}
         searchPlaceholder={t('reform.lists.searchPlaceholder')}
         defaultSort={{ field: 'code', order: 'ascend' }}

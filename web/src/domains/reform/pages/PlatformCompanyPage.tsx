@@ -6,21 +6,43 @@ import {
   cooperationInputSchema,
   cooperationKinds,
   type Financing,
+  type FinancingInput,
+  financingInputSchema,
+  financingKinds,
   type Matter,
   type MatterInput,
   matterCategories,
   matterInputSchema,
   matterStatuses,
+  yearlyInterestSaved,
 } from '@shared/reform-platform';
-import { useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Statistic, Tabs, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Statistic,
+  Tabs,
+  Tag,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api';
+import { useSearchParams } from 'react-router';
+import { api, type Page } from '../../../shared/api';
 import { CreateButton } from '../../../shared/components/CreateButton';
 import { EntityFormModal } from '../../../shared/components/EntityFormModal';
 import { ExportButton } from '../../../shared/components/ExportButton';
+import { ImportDialog } from '../../../shared/components/ImportDialog';
 import { type ListColumn, ListTable } from '../../../shared/components/ListTable';
 import { RowActions } from '../../../shared/components/RowActions';
 import { useEnumOptions } from '../../../shared/format';
@@ -33,9 +55,29 @@ const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toLocal
 const wan = (fen: number) => (fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 const rate = (bp: number | null) => (bp === null ? '—' : `${(bp / 100).toFixed(2)}%`);
 
+const dateProps = {
+  getValueProps: (v?: string | null) => ({ value: v ? dayjs(v) : null }),
+  normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
+};
+const TABS = ['matters', 'cooperation', 'financing'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * A drill-down link's query string (e.g. from the reform dashboard: ?tab=financing&refinancing=true) as the list's
+ * first filters; only the given names are taken.
+ */
+function useLinkFilters(names: string[]): Record<string, string> {
+  const [params] = useSearchParams();
+  return Object.fromEntries(names.flatMap((n) => (params.get(n) ? [[n, params.get(n)!]] : [])));
+}
+
 /** 管委会+公司: major matters decided by the committee, cooperation list, financing and interest saved. */
 export default function PlatformCompanyPage() {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'matters';
   const s = usePlatformSummary().data;
   const commissioned = s?.cooperation.find((c) => c.kind === 'commissioned');
   const market = s?.cooperation.find((c) => c.kind === 'market');
@@ -80,6 +122,8 @@ export default function PlatformCompanyPage() {
         </Row>
       </Card>
       <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ tab: k })}
         items={[
           { key: 'matters', label: t('reform.platform.matters'), children: <Matters /> },
           { key: 'cooperation', label: t('reform.platform.cooperation'), children: <CooperationList /> },
@@ -108,6 +152,7 @@ function Matters() {
   const categories = useEnumOptions(matterCategories, 'reform.platform.category');
   const statuses = useEnumOptions(matterStatuses, 'reform.platform.status');
   const today = dayjs().format('YYYY-MM-DD');
+  const linked = useLinkFilters(['status', 'category']);
   const act = async (r: Matter, action: string, body: object) => {
     await api.post(`${MATTERS}/${r.id}/${action}`, body);
     await Promise.all([MATTERS, PLATFORM].map((k) => client.invalidateQueries({ queryKey: [k] })));
@@ -180,6 +225,7 @@ function Matters() {
         rowKey={(r) => r.id}
         columns={columns}
         defaultSort={{ field: 'code', order: 'ascend' }}
+        initialFilters={linked}
         filters={[
           { name: 'status', label: t('reform.platform.statusLabel'), options: statuses, width: 120 },
           { name: 'category', label: t('reform.platform.categoryLabel'), options: categories, width: 140 },
@@ -187,6 +233,7 @@ function Matters() {
         toolbar={(q) => (
           <>
             <ExportButton endpoint={MATTERS} query={q} />
+            {canEdit && <ImportDialog kind="reform-platform-matters" title={t('reform.platform.matters')} />}
             {canEdit && <CreateButton onClick={crud.openCreate} />}
           </>
         )}
@@ -271,8 +318,16 @@ function DecisionModal(props: {
           ]}
         />
       </Form.Item>
-      <Form.Item name="decidedOn" label={t('reform.platform.decidedOn')} rules={[{ required: true }]}>
-        <Input placeholder="YYYY-MM-DD" />
+      <Form.Item
+        name="decidedOn"
+        label={t('reform.platform.decidedOn')}
+        rules={[{ required: true, message: t('validation.required') }]}
+        {...dateProps}
+      >
+        <DatePicker
+          style={{ width: '100%' }}
+          disabledDate={(d) => Boolean(props.matter?.submittedOn && d.isBefore(dayjs(props.matter.submittedOn), 'day'))}
+        />
       </Form.Item>
       <Form.Item name="meeting" label={t('reform.platform.meeting')} rules={[{ required: true }]}>
         <Input />
@@ -292,6 +347,7 @@ function CooperationList() {
   const areas = useEnumOptions(cooperationAreas, 'reform.platform.area');
   const modes = useEnumOptions(commissionModes, 'reform.platform.mode');
   const field = useZodFields(cooperationInputSchema);
+  const linked = useLinkFilters(['kind', 'area', 'year']);
   const columns: ListColumn<Cooperation>[] = [
     {
       key: 'code',
@@ -341,6 +397,7 @@ function CooperationList() {
         rowKey={(r) => r.id}
         columns={columns}
         defaultSort={{ field: 'code', order: 'ascend' }}
+        initialFilters={linked}
         filters={[
           { name: 'kind', label: t('reform.platform.kindLabel'), options: kinds, width: 140 },
           { name: 'area', label: t('reform.platform.areaLabel'), options: areas, width: 120 },
@@ -348,6 +405,7 @@ function CooperationList() {
         toolbar={(q) => (
           <>
             <ExportButton endpoint={COOPERATION} query={q} />
+            {canEdit && <ImportDialog kind="reform-platform-cooperation" title={t('reform.platform.cooperation')} />}
             {canEdit && <CreateButton onClick={crud.openCreate} />}
           </>
         )}
@@ -392,6 +450,10 @@ function CooperationList() {
 
 function FinancingList() {
   const { t } = useTranslation();
+  const canEdit = useCan('reform.platform');
+  const crud = useEntityCrud<Financing, FinancingInput>(FINANCING, [PLATFORM]);
+  const kinds = useEnumOptions(financingKinds, 'reform.platform.financingKind');
+  const linked = useLinkFilters(['kind', 'refinancing', 'outstanding']);
   const columns: ListColumn<Financing>[] = [
     {
       key: 'code',
@@ -402,6 +464,11 @@ function FinancingList() {
       width: 100,
     },
     { key: 'lender', title: t('reform.platform.lender'), dataIndex: 'lender', alwaysVisible: true },
+    {
+      key: 'kind',
+      title: t('reform.platform.financingKindLabel'),
+      render: (_, r) => t(`reform.platform.financingKind.${r.kind}`),
+    },
     {
       key: 'principalFen',
       title: t('reform.platform.principal'),
@@ -437,15 +504,198 @@ function FinancingList() {
       render: (_, r) => yuan(r.yearlyInterestSavedFen),
     },
   ];
+  if (canEdit)
+    columns.push({
+      key: 'actions',
+      title: t('common.actions'),
+      alwaysVisible: true,
+      render: (_, r) => <RowActions name={r.code} onEdit={() => crud.openEdit(r)} onDelete={() => crud.remove(r.id)} />,
+    });
   return (
-    <ListTable<Financing>
-      tableId="reform.platform.financing"
-      endpoint={FINANCING}
-      title={t('reform.platform.financing')}
-      rowKey={(r) => r.id}
-      columns={columns}
-      defaultSort={{ field: 'code', order: 'ascend' }}
-      toolbar={(q) => <ExportButton endpoint={FINANCING} query={q} />}
-    />
+    <>
+      <ListTable<Financing>
+        tableId="reform.platform.financing"
+        endpoint={FINANCING}
+        title={t('reform.platform.financing')}
+        rowKey={(r) => r.id}
+        columns={columns}
+        defaultSort={{ field: 'code', order: 'ascend' }}
+        initialFilters={linked}
+        filters={[
+          { name: 'kind', label: t('reform.platform.financingKindLabel'), options: kinds, width: 120 },
+          {
+            name: 'refinancing',
+            label: t('reform.platform.refinancingLabel'),
+            options: [
+              { value: 'true', label: t('reform.platform.refinancingYes') },
+              { value: 'false', label: t('reform.platform.refinancingNo') },
+            ],
+            width: 120,
+          },
+          {
+            name: 'outstanding',
+            label: t('reform.platform.outstandingLabel'),
+            options: [
+              { value: 'true', label: t('reform.platform.outstandingYes') },
+              { value: 'false', label: t('reform.platform.replaced') },
+            ],
+            width: 120,
+          },
+        ]}
+        toolbar={(q) => (
+          <>
+            <ExportButton endpoint={FINANCING} query={q} />
+            {canEdit && <ImportDialog kind="reform-platform-financing" title={t('reform.platform.financing')} />}
+            {canEdit && <CreateButton onClick={crud.openCreate} />}
+          </>
+        )}
+      />
+      {canEdit && <FinancingModal key={crud.open ? (crud.editing?.id ?? 'new') : 'closed'} crud={crud} />}
+    </>
+  );
+}
+
+/** Yuan typed (≤ 2 decimals) ↔ fen stored; a percentage typed (≤ 2 decimals) ↔ basis points stored. */
+const fenProps = {
+  getValueProps: (v?: number | null) => ({ value: typeof v === 'number' ? v / 100 : null }),
+  normalize: (v?: number | null) => (typeof v === 'number' ? Math.round(v * 100) : null),
+};
+const bpProps = fenProps;
+
+/**
+ * A financing record: lender, principal, rate, dates; a refinancing (置换) picks the record it replaces, whose rate
+ * is the old rate, and the yearly interest saved is computed as the server does (principal × (old − new rate)).
+ */
+function FinancingModal({ crud }: { crud: ReturnType<typeof useEntityCrud<Financing, FinancingInput>> }) {
+  const { t } = useTranslation();
+  const field = useZodFields(financingInputSchema);
+  const kinds = useEnumOptions(financingKinds, 'reform.platform.financingKind');
+  const editing = crud.editing;
+  // records that can still be refinanced (plus the one this record already replaces), never this record itself
+  const candidates = useQuery({
+    queryKey: [FINANCING, 'candidates'],
+    queryFn: ({ signal }) =>
+      api.get<Page<Financing>>(FINANCING, {
+        query: { outstanding: 'true', pageSize: 500, sortField: 'code', sortOrder: 'ascend' },
+        signal,
+      }),
+    enabled: crud.open,
+  });
+  const options = (candidates.data?.data ?? []).filter((r) => r.id !== editing?.id);
+  if (editing?.replacesId && !options.some((r) => r.id === editing.replacesId))
+    options.unshift({
+      id: editing.replacesId,
+      code: editing.replacesCode ?? '',
+      rateBp: editing.replacedRateBp ?? 0,
+      lender: '',
+    } as Financing);
+  const principalFen = Form.useWatch('principalFen', crud.form) as number | null | undefined;
+  const rateBp = Form.useWatch('rateBp', crud.form) as number | null | undefined;
+  const replacesId = Form.useWatch('replacesId', crud.form) as string | null | undefined;
+  const replaced = options.find((r) => r.id === replacesId);
+  const saved =
+    replaced && typeof principalFen === 'number' && typeof rateBp === 'number'
+      ? yearlyInterestSaved(principalFen, replaced.rateBp, rateBp)
+      : null;
+  return (
+    <EntityFormModal<FinancingInput>
+      name="platformFinancing"
+      open={crud.open}
+      form={crud.form}
+      title={t(editing ? 'reform.platform.editFinancing' : 'reform.platform.newFinancing')}
+      initialValues={editing ?? { kind: 'bank_loan', replacesId: null }}
+      onClose={crud.close}
+      onSubmit={crud.save}
+    >
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item label={t('reform.platform.code')} {...field('code')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('reform.platform.financingKindLabel')} {...field('kind')}>
+            <Select options={kinds} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('reform.platform.lender')} {...field('lender')}>
+        <Input />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item label={t('reform.platform.principal')} {...field('principalFen')} {...fenProps}>
+            <InputNumber style={{ width: '100%' }} min={0} precision={2} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('reform.platform.ratePercent')} {...field('rateBp')} {...bpProps}>
+            <InputNumber style={{ width: '100%' }} min={0} max={100} precision={2} suffix="%" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item label={t('reform.platform.startOn')} {...field('startOn')} {...dateProps}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('reform.platform.endOn')}
+            {...field('endOn')}
+            {...dateProps}
+            dependencies={['startOn']}
+            rules={[
+              ...(field('endOn').rules ?? []),
+              ({ getFieldValue }) => ({
+                validator: async (_r, v?: string | null) => {
+                  const start = getFieldValue('startOn') as string | null;
+                  if (v && start && v <= start) throw new Error(t('validation.REFORM_END_BEFORE_START'));
+                },
+              }),
+            ]}
+          >
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item label={t('reform.platform.replacesLabel')} {...field('replacesId')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('reform.platform.replacesNone')}
+              loading={candidates.isLoading}
+              options={options.map((r) => ({
+                value: r.id,
+                label: `${r.code} ${r.lender}（${rate(r.rateBp)}）`.replace(' （', '（'),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('reform.platform.oldRate')}>
+            <Input disabled data-testid="old-rate" value={replaced ? rate(replaced.rateBp) : '—'} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Alert
+        type={saved !== null && saved < 0 ? 'warning' : 'info'}
+        showIcon
+        data-testid="saved-preview"
+        message={
+          saved === null
+            ? t('reform.platform.savedNone')
+            : t('reform.platform.savedPreview', { amount: yuan(saved), wan: wan(saved) })
+        }
+        style={{ marginBottom: 12 }}
+      />
+      <Form.Item label={t('reform.platform.detail')} {...field('note')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </EntityFormModal>
   );
 }

@@ -8,7 +8,17 @@ import { Link } from 'react-router';
 import { api, type Page, type QueryParams } from '../../../shared/api';
 import { ExportButton } from '../../../shared/components/ExportButton';
 import { useCan } from '../../../shared/session';
-import { ORG, TASKS, useDiff, useDisposition, useLeague, useOrgComparison, useVersions } from '../api';
+import {
+  ORG,
+  TASKS,
+  useDiff,
+  useDisposition,
+  useDutySummary,
+  useLeague,
+  useOrgComparison,
+  usePlatformSummary,
+  useVersions,
+} from '../api';
 import { fenToYuan, OrgSnapshotModal } from '../components/OrgSnapshotModal';
 
 type MetricRow = OrgComparison['rows'][number];
@@ -68,6 +78,11 @@ export default function ReformDashboardPage() {
     { raised: 0, responded: 0, onTime: 0, overdue: 0, open: 0 },
   );
   const onTimeRate = percent(whistles.onTime, whistles.responded);
+  // the lists count what is in force today: the links open the same lists filtered as of today
+  const duty = useDutySummary().data;
+  const platform = usePlatformSummary().data;
+  const listLink = (list: string) => (duty ? `/reform/lists?list=${list}&asOf=${duty.asOf}` : '/reform/lists');
+  const coop = (kind: 'commissioned' | 'market') => platform?.cooperation.find((x) => x.kind === kind);
 
   const columns = [
     {
@@ -203,6 +218,111 @@ export default function ReformDashboardPage() {
               </Link>
               <Link to="/reform/whistles?overdue=true">
                 {t('reform.dashboard.overdue', { count: whistles.overdue })}
+              </Link>
+            </Space>
+          </Col>
+        </Row>
+      </Card>
+      <Card title={t('reform.dash.listsTitle')}>
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
+            <Link to={listLink('duty')} data-testid="dash-duty">
+              <Statistic
+                title={t('reform.dash.duty')}
+                value={duty?.duty.items ?? '—'}
+                suffix={t('reform.dashboard.items')}
+              />
+            </Link>
+          </Col>
+          <Col xs={12} md={6}>
+            <Link to={listLink('stripped')} data-testid="dash-stripped">
+              <Statistic
+                title={t('reform.dash.stripped')}
+                value={duty?.stripped.items ?? '—'}
+                suffix={t('reform.dashboard.items')}
+              />
+            </Link>
+            {duty && (
+              <Typography.Text type="secondary">
+                {t('reform.dash.receivingBodies', { count: duty.stripped.receivingBodies })}
+              </Typography.Text>
+            )}
+          </Col>
+          <Col xs={12} md={6}>
+            <Link to={listLink('boundary')} data-testid="dash-boundary">
+              <Statistic
+                title={t('reform.dash.boundary')}
+                value={duty?.boundary.items ?? '—'}
+                suffix={t('reform.dashboard.items')}
+              />
+            </Link>
+            {duty && (
+              <Typography.Text type="secondary">
+                {t('reform.dash.districtDepartments', { count: duty.boundary.districtDepartments })}
+              </Typography.Text>
+            )}
+          </Col>
+        </Row>
+      </Card>
+      <Card title={t('reform.dash.platformTitle')}>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} md={6}>
+            <Space direction="vertical" size={0}>
+              <Link to="/reform/platform?tab=matters&status=approved" data-testid="dash-approved">
+                <Statistic
+                  title={t('reform.dash.approved')}
+                  value={platform?.matters.byStatus.approved ?? '—'}
+                  suffix={t('reform.dashboard.items')}
+                />
+              </Link>
+              <Link to="/reform/platform?tab=matters&status=executed">
+                {t('reform.dash.executed', { count: platform?.matters.byStatus.executed ?? 0 })}
+              </Link>
+              <Link to="/reform/platform?tab=matters&status=submitted">
+                {t('reform.dash.awaiting', { count: platform?.matters.byStatus.submitted ?? 0 })}
+              </Link>
+            </Space>
+          </Col>
+          <Col xs={24} md={6}>
+            <Space direction="vertical" size={0}>
+              <Link to="/reform/platform?tab=cooperation&kind=commissioned" data-testid="dash-commissioned">
+                <Statistic
+                  title={t('reform.dash.commissioned')}
+                  value={coop('commissioned')?.items ?? '—'}
+                  suffix={t('reform.dashboard.items')}
+                />
+              </Link>
+              <Typography.Text type="secondary">
+                {money(coop('commissioned')?.contractFen ?? null, i18n.language)}
+              </Typography.Text>
+            </Space>
+          </Col>
+          <Col xs={24} md={6}>
+            <Space direction="vertical" size={0}>
+              <Link to="/reform/platform?tab=cooperation&kind=market" data-testid="dash-market">
+                <Statistic
+                  title={t('reform.dash.market')}
+                  value={coop('market')?.items ?? '—'}
+                  suffix={t('reform.dashboard.items')}
+                />
+              </Link>
+              <Typography.Text type="secondary">
+                {money(coop('market')?.contractFen ?? null, i18n.language)}
+              </Typography.Text>
+            </Space>
+          </Col>
+          <Col xs={24} md={6}>
+            <Space direction="vertical" size={0}>
+              <Link to="/reform/platform?tab=financing&outstanding=true" data-testid="dash-outstanding">
+                <Statistic
+                  title={t('reform.dash.outstanding')}
+                  value={money(platform?.financing.outstandingFen ?? null, i18n.language)}
+                />
+              </Link>
+              <Link to="/reform/platform?tab=financing&refinancing=true" data-testid="dash-saved">
+                {t('reform.dash.saved', {
+                  amount: money(platform?.financing.yearlyInterestSavedFen ?? null, i18n.language),
+                })}
               </Link>
             </Space>
           </Col>
