@@ -17,6 +17,8 @@ export const userSchema = z.object({
   enterpriseId: z.uuid().nullable(),
   /** The staff member the account belongs to (zone-bound accounts only). */
   staffId: z.uuid().nullable(),
+  staffName: z.string().nullable(),
+  staffEmployeeNo: z.string().nullable(),
   disabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),

@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { IndicatorInput } from '../../shared/performance';
 import { cycleInputSchema, payParamsSchema } from '../../shared/performance';
 import { users } from '../domains/auth/auth.tables';
-import { departments, staff } from '../domains/org/org.tables';
+import { departments, posts, staff } from '../domains/org/org.tables';
+import { addDays, todayInChina } from '../domains/performance/performance.appointments';
 import {
   calibrate,
   closeCycle,
@@ -12,6 +13,13 @@ import {
 } from '../domains/performance/performance.appraisal.service';
 import { createPayRun } from '../domains/performance/performance.pay.service';
 import { listScores } from '../domains/performance/performance.repository';
+import {
+  addApplicant,
+  createRound,
+  getRound,
+  publishRound,
+  saveScores,
+} from '../domains/performance/performance.rounds';
 import { perfValues } from '../domains/performance/performance.tables';
 import type { Actor, ZoneScope } from '../platform/access';
 import { recordAudit } from '../platform/audit';
@@ -29,54 +37,86 @@ const ind = (
   ...i,
 });
 
-/** Department templates by class (A 投资服务类, B 综合协调类) and the individual set (seed 003/004 practice). */
-function indicatorSet(auto: boolean): IndicatorInput[] {
+/**
+ * Department templates by class (A 投资服务类, B 综合协调类) and the individual set (seed 003/004 practice). Wherever
+ * a business domain records the work, the indicator reads it (performance.sources.ts): approval on-time rate, demands
+ * resolved on time, visits, signed investment, demand closure; the rest are entered by departments with evidence.
+ */
+function indicatorSet(): IndicatorInput[] {
   return [
     ind({
       level: 'department',
       class: 'A',
       name: '签约项目数',
       method: 'capped',
-      weight: 40,
+      weight: 25,
       target: 12,
       zoneTarget: '全年新签约亿元以上项目 120 个',
     }),
     ind({
       level: 'department',
       class: 'A',
+      name: '审批按时办结率（%）',
+      method: 'capped',
+      weight: 25,
+      target: 95,
+      cap: 1.05,
+      sourceKey: 'approval.on_time_rate',
+      zoneTarget: '审批事项按承诺时限办结率 95% 以上',
+    }),
+    ind({
+      level: 'department',
+      class: 'A',
+      name: '企业诉求按时办结率（%）',
+      method: 'capped',
+      weight: 20,
+      target: 90,
+      cap: 1.1,
+      sourceKey: 'services.demand_on_time_rate',
+    }),
+    ind({
+      level: 'department',
+      class: 'A',
+      name: '走访企业次数',
+      method: 'efficacy',
+      weight: 15,
+      sourceKey: 'services.visits',
+    }),
+    ind({
+      level: 'department',
+      class: 'A',
       name: '到位资金（亿元）',
       method: 'efficacy',
-      weight: 35,
+      weight: 15,
       zoneTarget: '全年实际到位资金 200 亿元',
     }),
-    auto
-      ? ind({
-          level: 'department',
-          class: 'A',
-          name: '业务办理留痕',
-          method: 'efficacy',
-          weight: 25,
-          sourceKey: 'audit.department_changes',
-        })
-      : ind({
-          level: 'department',
-          class: 'A',
-          name: '企业诉求办结率（%）',
-          method: 'capped',
-          weight: 25,
-          target: 95,
-          cap: 1.05,
-        }),
     ind({
       level: 'department',
       class: 'B',
       name: '督办事项按时完成率（%）',
       method: 'capped',
-      weight: 60,
+      weight: 50,
       target: 100,
       cap: 1,
     }),
-    ind({ level: 'department', class: 'B', name: '服务满意度', method: 'efficacy', weight: 40 }),
+    ind({
+      level: 'department',
+      class: 'B',
+      name: '签约投资额（万元）',
+      method: 'efficacy',
+      weight: 20,
+      sourceKey: 'investment.signed_amount',
+    }),
+    ind({
+      level: 'department',
+      class: 'B',
+      name: '企业诉求办结率（%）',
+      method: 'capped',
+      weight: 30,
+      target: 95,
+      cap: 1.05,
+      sourceKey: 'services.demand_closure_rate',
+    }),
     ind({ level: 'individual', name: '岗位任务完成率（%）', method: 'capped', weight: 60, target: 100, cap: 1.2 }),
     ind({ level: 'individual', name: '工作实绩评议', method: 'efficacy', weight: 40 }),
     ind({ level: 'individual', name: '表彰奖励加分', method: 'bonus', weight: 0, cap: 5 }),
@@ -86,8 +126,8 @@ function indicatorSet(auto: boolean): IndicatorInput[] {
 
 /**
  * 益阳高新区's appraisal and pay: a closed 2025 annual cycle (grades, one calibration) with its four quarterly advances and
- * the year-end settlement, and an open 2026 Q4 quarterly cycle (computed, with an automatic indicator) for the leader
- * to close. Everything goes through the domain services, so the seed is what a real year would leave behind.
+ * the year-end settlement, and an open 2026 Q4 quarterly cycle (computed, its automatic indicators read from the
+ * records) for the leader to close; a 竞聘上岗 round whose publicity period is over, ready to be finalized. Everything goes through the domain services, so the seed is what a real year would leave behind.
  */
 export async function seedPerformance(tx: Tx, r: Random, zoneId: string): Promise<void> {
   const [leader] = await tx
@@ -177,7 +217,7 @@ export async function seedPerformance(tx: Tx, r: Random, zoneId: string): Promis
       gradeRules: { excellentMaxPct: 20, excellentMinScore: 85, failMinPct: 3, bottomPct: 5, floorScore: 60 },
     }),
   );
-  await fill(annual.id, await setIndicators(tx, scope, annual.id, indicatorSet(false)));
+  await fill(annual.id, await setIndicators(tx, scope, annual.id, indicatorSet()));
   await closeCycle(tx, scope, annual.id);
   const graded = await listScores(tx, scope, annual.id, { subject: 'staff' });
   const middle = graded.find((s) => s.grade === 'good' && s.rank > graded.length / 2);
@@ -206,6 +246,42 @@ export async function seedPerformance(tx: Tx, r: Random, zoneId: string): Promis
       periodEnd: '2026-12-31',
     }),
   );
-  await fill(quarterly.id, await setIndicators(tx, scope, quarterly.id, indicatorSet(true)));
+  await fill(quarterly.id, await setIndicators(tx, scope, quarterly.id, indicatorSet()));
   await computeCycle(tx, scope, quarterly.id);
+
+  // 竞聘上岗: scored and publicised ten days ago for five days, so the leader can finalize the appointment today.
+  const today = todayInChina();
+  const [post] = await tx
+    .select()
+    .from(posts)
+    .where(eq(posts.zoneId, zoneId))
+    .orderBy(posts.departmentId, posts.name)
+    .limit(1);
+  const applicants = people.filter((p) => p.status === 'active' && p.postId !== post?.id).slice(-3);
+  if (post && applicants.length === 3) {
+    const round = await createRound(tx, scope, {
+      name: '2026年中层岗位竞聘（第一批）',
+      method: 'competitive',
+      writtenWeight: 40,
+      interviewWeight: 60,
+      passScore: 60,
+      publicityDays: 5,
+      termStartsOn: addDays(today, 1),
+      posts: [{ postId: post.id, seats: 1 }],
+    });
+    for (const a of applicants) await addApplicant(tx, scope, round.id, { postId: post.id, staffId: a.id });
+    const listed = (await getRound(tx, scope, round.id))!.applicants;
+    const scores = [
+      [86, 90],
+      [78, 84],
+      [70, 58],
+    ] as const;
+    await saveScores(
+      tx,
+      scope,
+      round.id,
+      listed.map((a, i) => ({ applicantId: a.id, writtenScore: scores[i]![0], interviewScore: scores[i]![1] })),
+    );
+    await publishRound(tx, scope, round.id, addDays(today, -10));
+  }
 }

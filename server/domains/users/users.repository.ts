@@ -4,7 +4,7 @@ import type { userListQuerySchema } from '../../../shared/users';
 import type { Executor } from '../../platform/db';
 import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
 import { users } from '../auth/auth.tables';
-import { departments } from '../org/org.tables';
+import { departments, staff } from '../org/org.tables';
 import { zones } from '../tenancy/tenancy.tables';
 
 type Query = z.infer<typeof userListQuerySchema>;
@@ -22,6 +22,8 @@ const columns = {
   departmentName: departments.name,
   enterpriseId: users.enterpriseId,
   staffId: users.staffId,
+  staffName: staff.name,
+  staffEmployeeNo: staff.employeeNo,
   disabled: users.disabled,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
@@ -55,6 +57,7 @@ export async function listUsers(ex: Executor, q: Query) {
       .from(users)
       .leftJoin(zones, eq(zones.id, users.zoneId))
       .leftJoin(departments, eq(departments.id, users.departmentId))
+      .leftJoin(staff, eq(staff.id, users.staffId))
       .where(cond)
       .orderBy(...order)
       .limit(q.pageSize)
@@ -70,6 +73,7 @@ export async function getUser(ex: Executor, id: string) {
     .from(users)
     .leftJoin(zones, eq(zones.id, users.zoneId))
     .leftJoin(departments, eq(departments.id, users.departmentId))
+    .leftJoin(staff, eq(staff.id, users.staffId))
     .where(eq(users.id, id));
   return row;
 }

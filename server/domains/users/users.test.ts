@@ -105,4 +105,30 @@ describe('user administration', () => {
     expect(list.data.map((u: { id: string }) => u.id)).toContain(tenant.users.dept_staff.id);
     expect(list.data.every((u: { role: string }) => u.role === 'dept_staff')).toBe(true);
   });
+
+  it('links an account to a staff member (我的考核) and lists the linked person; null unlinks', async () => {
+    const admin = await tenant.as('admin');
+    const u = tenant.users.dept_head;
+    const body = {
+      displayName: u.displayName,
+      role: 'dept_head',
+      zoneId: tenant.zoneId,
+      departmentId: tenant.deptA.id,
+    };
+    const linked = await admin.put(`/api/users/${u.id}`, { ...body, staffId: tenant.staffA.id });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({
+      staffId: tenant.staffA.id,
+      staffName: tenant.staffA.name,
+      staffEmployeeNo: tenant.staffA.employeeNo,
+    });
+    const list = (await admin.get(`/api/users?zoneId=${tenant.zoneId}&role=dept_head`)).json();
+    const row = list.data.find((x: { id: string }) => x.id === u.id);
+    expect(row).toMatchObject({ staffName: tenant.staffA.name, staffEmployeeNo: tenant.staffA.employeeNo });
+    const unknown = await admin.put(`/api/users/${u.id}`, { ...body, staffId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().fields).toHaveProperty('staffId');
+    const unlinked = await admin.put(`/api/users/${u.id}`, { ...body, staffId: null });
+    expect(unlinked.json()).toMatchObject({ staffId: null, staffName: null, staffEmployeeNo: null });
+  });
 });

@@ -135,3 +135,21 @@ export function useMyKpis() {
     queryFn: ({ signal }) => api.get<MyKpis>(MY_KPIS, { signal }),
   });
 }
+
+/** An automatic indicator source registered by a domain (server: performance.sources.ts). */
+export interface IndicatorSourceInfo {
+  key: string;
+  label: { 'zh-CN': string; 'en-US': string };
+  unit: { 'zh-CN': string; 'en-US': string };
+  query: { 'zh-CN': string; 'en-US': string };
+  targets: ('department' | 'staff')[];
+}
+
+export function useIndicatorSources(enabled = true) {
+  return useQuery({
+    queryKey: ['/api/performance/sources'],
+    queryFn: ({ signal }) => api.get<IndicatorSourceInfo[]>('/api/performance/sources', { signal }),
+    staleTime: 10 * 60_000,
+    enabled,
+  });
+}

@@ -14,6 +14,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -26,12 +27,14 @@ import {
   useAppeals,
   useCalibrations,
   useCycle,
+  useIndicatorSources,
   useIndicators,
   usePerformanceAction,
   useScores,
   useValues,
 } from '../api';
 import { GradeTag } from '../components/GradeTag';
+import { IndicatorEditor } from '../components/IndicatorEditor';
 import { LeagueTable } from '../components/LeagueTable';
 import { StaffScores } from '../components/StaffScores';
 
@@ -127,7 +130,11 @@ export default function CycleDetailPage() {
               label: t('performance.tabs.people'),
               children: <StaffScores scores={people.data ?? []} loading={people.isLoading} closed={!open} />,
             },
-            { key: 'indicators', label: t('performance.tabs.indicators'), children: <IndicatorsTab id={c.id} /> },
+            {
+              key: 'indicators',
+              label: t('performance.tabs.indicators'),
+              children: <IndicatorsTab id={c.id} editable={canManage && open} />,
+            },
             { key: 'calibrations', label: t('performance.tabs.calibrations'), children: <CalibrationsTab id={c.id} /> },
           ]}
         />
@@ -136,73 +143,101 @@ export default function CycleDetailPage() {
   );
 }
 
-function IndicatorsTab({ id }: { id: string }) {
-  const { t } = useTranslation();
+function IndicatorsTab({ id, editable }: { id: string; editable: boolean }) {
+  const { t, i18n } = useTranslation();
   const indicators = useIndicators(id);
   const values = useValues(id);
+  const sources = useIndicatorSources();
+  const [editing, setEditing] = useState(false);
+  const locale = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      loading={indicators.isLoading}
-      dataSource={indicators.data ?? []}
-      pagination={false}
-      expandable={{
-        expandedRowRender: (ind) => {
-          const rows = (values.data ?? []).filter((v) => v.indicatorId === ind.id);
-          return (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              {rows[0]?.query && <Typography.Text type="secondary">{rows[0].query}</Typography.Text>}
-              <Table
-                rowKey="id"
-                size="small"
-                pagination={{ pageSize: 10 }}
-                dataSource={rows}
-                columns={[
-                  { key: 'actual', dataIndex: 'actual', title: t('performance.actual'), align: 'right', width: 100 },
-                  {
-                    key: 'origin',
-                    title: t('performance.origin'),
-                    width: 90,
-                    render: (_, v) => t(`performance.origins.${v.origin}`),
-                  },
-                  {
-                    key: 'records',
-                    title: t('performance.records'),
-                    render: (_, v) =>
-                      v.records.length > 0
-                        ? v.records.slice(0, 5).map((r) => <Tag key={r.id}>{r.label}</Tag>)
-                        : v.note ||
-                          (v.evidenceFileIds.length > 0
-                            ? t('performance.evidenceCount', { n: v.evidenceFileIds.length })
-                            : '—'),
-                  },
-                ]}
-              />
-            </Space>
-          );
-        },
-      }}
-      columns={[
-        { key: 'level', title: t('performance.level'), render: (_, i) => t(`performance.levels.${i.level}`) },
-        {
-          key: 'class',
-          title: t('performance.classLabel'),
-          render: (_, i) => (i.class ? t(`performance.class.${i.class}`) : '—'),
-        },
-        { key: 'name', dataIndex: 'name', title: t('performance.indicator') },
-        { key: 'method', title: t('performance.method'), render: (_, i) => t(`performance.methods.${i.method}`) },
-        { key: 'weight', dataIndex: 'weight', title: t('performance.weight'), align: 'right' },
-        { key: 'target', title: t('performance.target'), align: 'right', render: (_, i) => i.target ?? '—' },
-        {
-          key: 'source',
-          title: t('performance.source'),
-          render: (_, i) =>
-            i.sourceKey ? <Tag color="blue">{i.sourceKey}</Tag> : <Tag>{t('performance.origins.manual')}</Tag>,
-        },
-        { key: 'zoneTarget', dataIndex: 'zoneTarget', title: t('performance.zoneTarget') },
-      ]}
-    />
+    <>
+      {editable && (
+        <Space style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => setEditing(true)}>
+            {t('performance.editor.open')}
+          </Button>
+          <Typography.Text type="secondary">{t('performance.editor.hint')}</Typography.Text>
+        </Space>
+      )}
+      {editable && (
+        <IndicatorEditor
+          cycleId={id}
+          open={editing}
+          indicators={indicators.data ?? []}
+          onClose={() => setEditing(false)}
+        />
+      )}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={indicators.isLoading}
+        dataSource={indicators.data ?? []}
+        pagination={false}
+        expandable={{
+          expandedRowRender: (ind) => {
+            const rows = (values.data ?? []).filter((v) => v.indicatorId === ind.id);
+            return (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {rows[0]?.query && <Typography.Text type="secondary">{rows[0].query}</Typography.Text>}
+                <Table
+                  rowKey="id"
+                  size="small"
+                  pagination={{ pageSize: 10 }}
+                  dataSource={rows}
+                  columns={[
+                    { key: 'actual', dataIndex: 'actual', title: t('performance.actual'), align: 'right', width: 100 },
+                    {
+                      key: 'origin',
+                      title: t('performance.origin'),
+                      width: 90,
+                      render: (_, v) => t(`performance.origins.${v.origin}`),
+                    },
+                    {
+                      key: 'records',
+                      title: t('performance.records'),
+                      render: (_, v) =>
+                        v.records.length > 0
+                          ? v.records.slice(0, 5).map((r) => <Tag key={r.id}>{r.label}</Tag>)
+                          : v.note ||
+                            (v.evidenceFileIds.length > 0
+                              ? t('performance.evidenceCount', { n: v.evidenceFileIds.length })
+                              : '—'),
+                    },
+                  ]}
+                />
+              </Space>
+            );
+          },
+        }}
+        columns={[
+          { key: 'level', title: t('performance.level'), render: (_, i) => t(`performance.levels.${i.level}`) },
+          {
+            key: 'class',
+            title: t('performance.classLabel'),
+            render: (_, i) => (i.class ? t(`performance.class.${i.class}`) : '—'),
+          },
+          { key: 'name', dataIndex: 'name', title: t('performance.indicator') },
+          { key: 'method', title: t('performance.method'), render: (_, i) => t(`performance.methods.${i.method}`) },
+          { key: 'weight', dataIndex: 'weight', title: t('performance.weight'), align: 'right' },
+          { key: 'target', title: t('performance.target'), align: 'right', render: (_, i) => i.target ?? '—' },
+          {
+            key: 'source',
+            title: t('performance.source'),
+            render: (_, i) => {
+              if (!i.sourceKey) return <Tag>{t('performance.origins.manual')}</Tag>;
+              const s = sources.data?.find((x) => x.key === i.sourceKey);
+              return (
+                <Tooltip title={s?.query[locale]}>
+                  <Tag color="blue">{s ? s.label[locale] : i.sourceKey}</Tag>
+                </Tooltip>
+              );
+            },
+          },
+          { key: 'zoneTarget', dataIndex: 'zoneTarget', title: t('performance.zoneTarget') },
+        ]}
+      />
+    </>
   );
 }
 

@@ -20,6 +20,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -36,6 +37,16 @@ type Applicant = Round['applicants'][number];
 type ScoreDraft = Record<string, { writtenScore: number | null; interviewScore: number | null }>;
 
 const statusBadge = { open: 'processing', publicized: 'warning', finalized: 'success' } as const;
+
+/** Today in the zone's calendar (Asia/Shanghai), as the server's todayInChina. */
+function todayInZone(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The publicity period (公示) is still running: the server refuses to finalize until the day after it ends. */
+export function publicityRunning(r: Pick<Round, 'publicityEndsOn'>, today = todayInZone()): boolean {
+  return r.publicityEndsOn !== null && today <= r.publicityEndsOn;
+}
 
 function errorText(e: unknown, fallback: string): string {
   if (isApiError(e) && e.fields) return Object.values(e.fields).join('；');
@@ -388,18 +399,28 @@ function RoundDrawer({ id, onClose, canManage }: { id: string | null; onClose():
                 </Button>
               </Popconfirm>
             )}
-            {r.status === 'publicized' && (
-              <Popconfirm
-                title={t('performance.rounds.finalizeConfirm', {
-                  count: r.applicants.filter((a) => a.result === 'selected').length,
-                })}
-                onConfirm={() => action.mutate('finalize')}
-              >
-                <Button type="primary" loading={action.isPending}>
-                  {t('performance.rounds.finalize')}
-                </Button>
-              </Popconfirm>
-            )}
+            {r.status === 'publicized' &&
+              (publicityRunning(r) ? (
+                <Tooltip title={t('performance.rounds.finalizeWait', { until: r.publicityEndsOn })}>
+                  {/* A disabled button swallows pointer events; the span carries the tooltip. */}
+                  <span data-testid="finalize-wait">
+                    <Button type="primary" disabled>
+                      {t('performance.rounds.finalize')}
+                    </Button>
+                  </span>
+                </Tooltip>
+              ) : (
+                <Popconfirm
+                  title={t('performance.rounds.finalizeConfirm', {
+                    count: r.applicants.filter((a) => a.result === 'selected').length,
+                  })}
+                  onConfirm={() => action.mutate('finalize')}
+                >
+                  <Button type="primary" loading={action.isPending}>
+                    {t('performance.rounds.finalize')}
+                  </Button>
+                </Popconfirm>
+              ))}
           </Space>
         )
       }

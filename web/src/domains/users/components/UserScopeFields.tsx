@@ -1,8 +1,12 @@
+import type { Staff } from '@shared/org';
 import { DEPARTMENT_ROLES, ROLES, type Role, ZONE_BOUND_ROLES } from '@shared/roles';
+import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../../../shared/api';
 import { useEnumOptions } from '../../../shared/format';
-import { useDepartmentOptions } from '../../org/api';
+import { STAFF, useDepartmentOptions } from '../../org/api';
 import { useProvinceOptions, useZoneOptions } from '../api';
 
 export interface ScopeValues {
@@ -11,6 +15,7 @@ export interface ScopeValues {
   departmentId?: string | null;
   provinceId?: string | null;
   enterpriseId?: string | null;
+  staffId?: string | null;
 }
 
 /** Which scope inputs a role needs (mirrors the server's normaliseScope). */
@@ -33,6 +38,7 @@ export function normaliseScope<V extends ScopeValues>(values: V): V {
     departmentId: need.department ? (values.departmentId ?? null) : null,
     provinceId: need.province ? (values.provinceId ?? null) : null,
     enterpriseId: need.enterprise ? (values.enterpriseId ?? null) : null,
+    staffId: need.zone ? (values.staffId ?? null) : null,
   };
 }
 
@@ -63,7 +69,10 @@ export function UserScopeFields() {
             loading={zones.loading}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('common.pleaseSelect')}
-            onChange={() => form.setFieldValue('departmentId', null)}
+            onChange={() => {
+              form.setFieldValue('departmentId', null);
+              form.setFieldValue('staffId', null);
+            }}
           />
         </Form.Item>
       )}
@@ -84,6 +93,7 @@ export function UserScopeFields() {
           />
         </Form.Item>
       )}
+      {need.zone && <StaffLinkField zoneId={zoneId ?? null} />}
       {need.province && (
         <Form.Item label={t('users.province')} name="provinceId" required rules={required}>
           <Select
@@ -106,5 +116,44 @@ export function UserScopeFields() {
         </Form.Item>
       )}
     </>
+  );
+}
+
+/**
+ * 关联人员: the staff member the account belongs to, so 我的考核 shows that person's KPIs and pay. Searched on the
+ * server (name or employee number) within the chosen zone; the current link stays visible while nothing is typed.
+ */
+function StaffLinkField({ zoneId }: { zoneId: string | null }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<ScopeValues & { staffName?: string | null; staffEmployeeNo?: string | null }>();
+  const [q, setQ] = useState('');
+  const current = form.getFieldValue('staffId') as string | null | undefined;
+  const currentName = form.getFieldValue('staffName') as string | null | undefined;
+  const currentNo = form.getFieldValue('staffEmployeeNo') as string | null | undefined;
+  const staff = useQuery({
+    queryKey: [STAFF, 'user-link', zoneId, q],
+    queryFn: ({ signal }) =>
+      api.get<Page<Staff>>(STAFF, { query: { current: 1, pageSize: 20, q: q || undefined }, zoneId, signal }),
+    enabled: Boolean(zoneId),
+  });
+  const options = (staff.data?.data ?? []).map((s) => ({
+    value: s.id,
+    label: `${s.name}（${s.employeeNo} · ${s.departmentName}）`,
+  }));
+  if (current && currentName && !options.some((o) => o.value === current)) {
+    options.unshift({ value: current, label: `${currentName}（${currentNo ?? ''}）` });
+  }
+  return (
+    <Form.Item label={t('users.staff')} name="staffId" extra={t('users.staffHelp')}>
+      <Select
+        allowClear
+        disabled={!zoneId}
+        showSearch={{ filterOption: false, onSearch: setQ }}
+        loading={staff.isFetching}
+        options={options}
+        placeholder={zoneId ? t('users.staffPlaceholder') : t('users.chooseZoneFirst')}
+        notFoundContent={staff.isFetching ? undefined : t('users.staffNone')}
+      />
+    </Form.Item>
   );
 }

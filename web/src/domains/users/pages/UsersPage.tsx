@@ -37,6 +37,11 @@ export default function UsersPage() {
     },
     { key: 'zoneName', title: t('users.zone'), render: (_, r) => r.zoneName ?? '—' },
     { key: 'departmentName', title: t('users.department'), render: (_, r) => r.departmentName ?? '—' },
+    {
+      key: 'staffName',
+      title: t('users.staff'),
+      render: (_, r) => (r.staffName ? `${r.staffName}（${r.staffEmployeeNo}）` : '—'),
+    },
     { key: 'locale', title: t('users.locale'), defaultHidden: true, render: (_, r) => t(`locale.${r.locale}`) },
     {
       key: 'disabled',
