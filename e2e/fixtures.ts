@@ -25,12 +25,20 @@ export async function loginViaForm(
  * Choose an option of an antd Select and wait until the select shows it. Under CI load a click can land while
  * the dropdown is still sliding in (and be lost), so the open-and-click is retried until the choice is visible.
  */
-export async function pickOption(page: Page, select: Locator, option: string, exact = false): Promise<void> {
+export async function pickOption(
+  page: Page,
+  select: Locator,
+  option: string,
+  exact = false,
+  /** For a searchable select with many options: type the text first (the list is virtual, far options are not rendered). */
+  typeToFilter = false,
+): Promise<void> {
   const root = select.locator(
     'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   );
   await expect(async () => {
     await select.click();
+    if (typeToFilter) await select.fill(option);
     await page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
       .filter({ hasText: exact ? new RegExp(`^\\s*${option}\\s*$`) : option })

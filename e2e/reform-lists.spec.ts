@@ -76,7 +76,7 @@ test('两张清单: a duty item and a stripped social affair with its receiving 
 });
 
 // FIXME: under load the 置换对象 option detaches while being clicked (the Select re-renders); the matter part passes.
-test.fixme('平台公司: a major matter recorded and approved; a refinancing shows the interest saved', async ({
+test('平台公司: a major matter recorded and approved; a refinancing shows the interest saved', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -122,7 +122,7 @@ test.fixme('平台公司: a major matter recorded and approved; a refinancing sh
     await fillDate(d, '起始日', '2024-06-01');
     await fillDate(d, '到期日', '2029-06-01');
     if (replaces) {
-      await pickOption(page, d.getByLabel('置换对象'), replaces);
+      await pickOption(page, d.getByLabel('置换对象'), replaces, false, true);
       await expect(d.getByTestId('old-rate')).toHaveValue('7.43%');
       await expect(d.getByTestId('saved-preview')).toContainText('年节约利息 37,800 元');
     }

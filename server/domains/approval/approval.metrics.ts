@@ -38,6 +38,17 @@ export async function metrics(ex: Executor, scope: ZoneScope, range: { from?: st
   if (range.from) conds.push(sql`${approvalCases.submittedOn} >= ${range.from}::date`);
   if (range.to) conds.push(sql`${approvalCases.submittedOn} <= ${range.to}::date`);
   const where = and(...conds);
+  // One row per (case, item) of a 一件事: unnest + hash join. Joining items on `id = any(item_ids)` compared every
+  // case with every item of every zone (778 ms for one zone at 2M cases, bench/approval-metrics.ts).
+  const perItem = ex
+    .select({
+      itemId: sql<string>`unnest(${approvalCases.itemIds})`.as('item_id'),
+      handlingDays: sql<number | null>`${approvalCases.handlingDays}`.as('handling_days'),
+      committedPassed: sql<boolean>`${approvalCases.committedPassed}`.as('committed_passed'),
+    })
+    .from(approvalCases)
+    .where(where)
+    .as('ci');
   const [[items], [totals], byDept, byItem] = await Promise.all([
     ex
       .select({
@@ -70,11 +81,17 @@ export async function metrics(ex: Executor, scope: ZoneScope, range: { from?: st
         name: approvalItems.name,
         committedDays: approvalItems.committedDays,
         statutoryDays: approvalItems.statutoryDays,
-        ...caseAgg,
+        // caseAgg over the per-item rows (same definitions of 已办结 and 按时办结)
+        cases: sql<number>`count(*)::int`,
+        decided: sql<number>`count(${perItem.handlingDays})::int`,
+        onTime: sql<number>`count(*) filter (where ${perItem.handlingDays} is not null and not ${perItem.committedPassed})::int`,
+        avg: sql<string | null>`avg(${perItem.handlingDays})`,
       })
-      .from(approvalCases)
-      .innerJoin(approvalItems, sql`${approvalItems.id} = any(${approvalCases.itemIds})`)
-      .where(where)
+      .from(perItem)
+      .innerJoin(
+        approvalItems,
+        and(eq(approvalItems.zoneId, scope.zoneId), sql`${approvalItems.id} = ${perItem.itemId}`),
+      )
       .groupBy(approvalItems.id)
       .orderBy(desc(sql`count(*)`)),
   ]);

@@ -86,8 +86,9 @@ describe(`calendar import (DOMAIN.md §3: an admin imports a year's arrangement)
   });
 
   it(`worked example: importing ${Y} publishes version 1, a deadline in ${Y} stops being provisional, open deadlines are recomputed and audited`, async () => {
-    // 30 December of the year before + 3 working days: without an arrangement 1 January counts as a working day.
-    const start = `${Y - 1}-12-30`;
+    // 5 February (a Friday in 2027 and 2199) + 3 working days: without an arrangement Monday 8 February (春节 in the
+    // file) counts as a working day. The whole range is inside Y, so it is provisional only until Y is published.
+    const start = d('02-05');
     const before = (await admin.get(`/api/calendar/workdays/add?start=${start}&n=3`)).json();
     expect(before.provisional).toBe(true);
 
@@ -115,7 +116,7 @@ describe(`calendar import (DOMAIN.md §3: an admin imports a year's arrangement)
 
     const after = (await admin.get(`/api/calendar/workdays/add?start=${start}&n=3`)).json();
     expect(after.provisional).toBe(false);
-    // 1 January is now a holiday, so the deadline moves one working day later than the provisional guess.
+    // 8 February is now a holiday, so the deadline moves one working day later than the provisional guess.
     expect(after.date > before.date).toBe(true);
     expect(after.date).toBe(firstMonToFri(after.date.slice(5)));
 
