@@ -11,6 +11,7 @@ import type { Db, Tx } from '../platform/db';
 import { seedEconomy } from './economy';
 import { seedEfficiency } from './efficiency';
 import { type GeneratedEnterprise, generateZoneEnterprises, insertEnterprises } from './enterprises';
+import { seedInspectionsAndPolicies } from './inspections';
 import { seedInvestment } from './investment';
 import { seedLand } from './land';
 // performance
@@ -468,6 +469,13 @@ export async function seedDemo(db: Db, seed = 20240601): Promise<DemoLogin[]> {
       zoneId: yiyang.zoneId,
       deptByCode: yiyang.deptByCode,
       demoEnterpriseId: DEMO_ENTERPRISE_ID,
+    });
+    // 一码护商 and 惠企: codes, inspections as of today, policies with applications and payouts, cultivation pools.
+    await seedInspectionsAndPolicies(tx, new Random(seed + 7), {
+      zoneId: yiyang.zoneId,
+      deptByCode: yiyang.deptByCode,
+      demoEnterpriseId: DEMO_ENTERPRISE_ID,
+      today: todayInChina(),
     });
     // performance
     await seedPerformance(tx, r, yiyang.zoneId);

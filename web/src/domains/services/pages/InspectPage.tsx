@@ -81,22 +81,27 @@ export default function InspectPage() {
           </Link>,
         ]}
       >
-        {saved.inspection.flags.map((f) => (
-          <Alert
-            key={f}
-            type="warning"
-            showIcon
-            style={{ marginBottom: 8 }}
-            message={t(`services.inspection.flag.${f}`)}
-          />
-        ))}
-        {saved.jointSuggestion.length > 0 && (
-          <Alert
-            type="info"
-            showIcon
-            message={t('services.inspection.jointHint')}
-            description={saved.jointSuggestion.map((j) => `${j.lastOn} ${j.departmentName}`).join('；')}
-          />
+        {/* Only when there is something to show: an empty Result content is a grey box under the buttons. */}
+        {(saved.inspection.flags.length > 0 || saved.jointSuggestion.length > 0) && (
+          <>
+            {saved.inspection.flags.map((f) => (
+              <Alert
+                key={f}
+                type="warning"
+                showIcon
+                style={{ marginBottom: 8 }}
+                message={t(`services.inspection.flag.${f}`)}
+              />
+            ))}
+            {saved.jointSuggestion.length > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                message={t('services.inspection.jointHint')}
+                description={saved.jointSuggestion.map((j) => `${j.lastOn} ${j.departmentName}`).join('；')}
+              />
+            )}
+          </>
         )}
       </Result>
     );
