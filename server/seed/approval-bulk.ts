@@ -123,4 +123,12 @@ export async function generateApprovalCases(tx: Tx, g: CaseGeneration): Promise<
     cross join lateral (select case when status = 'CLOSED' then dec + 2
         when status in ('NOT_ACCEPTED','WITHDRAWN','TERMINATED') then sub + 3 end clo,
       case when hd is null then null when status = 'DECIDED' then 'denied' else 'approved' end outcome) f`);
+  // Recent cases whose drawn handling time runs past today are still under review (no decision in the future).
+  await tx.execute(sql`update approval_cases c set status = 'IN_REVIEW', outcome = null, decided_on = null,
+      closed_on = null, handling_days = null, committed_passed = false, overdue = false, last_on = c.accepted_on,
+      updated_at = c.accepted_on::timestamp + interval '10 hours'
+    where c.zone_id in (select id from bz) and c.case_no like ${`${g.prefix}%`}
+      and c.accepted_on is not null and (c.decided_on > current_date or c.closed_on > current_date)`);
+  await tx.execute(sql`update approval_cases c set closed_on = current_date, last_on = current_date
+    where c.zone_id in (select id from bz) and c.case_no like ${`${g.prefix}%`} and c.closed_on > current_date`);
 }

@@ -187,11 +187,12 @@ export async function seedProvinceWork(
           daysInStage: Math.max(1, Math.round(stepMs / 86_400_000)),
         });
       }
-      if (!ent || type !== 'industrial' || !signedOn) continue;
+      // About two thirds of the signed industrial projects are followed as key projects.
+      if (!ent || type !== 'industrial' || !signedOn || r.next() >= 0.65) continue;
       kpSerial++;
       const kpId = r.uuid();
       const plannedStart = addMonths(signedOn, 2);
-      const started = plannedStart <= today && r.next() < 0.8;
+      const started = plannedStart <= today && r.next() < 0.9;
       const actualStart = started ? addMonths(plannedStart, r.next() < 0.3 ? 1 : 0) : null;
       const kp = {
         id: kpId,
@@ -208,7 +209,7 @@ export async function seedProvinceWork(
         plannedStart,
         plannedCompletion: addMonths(plannedStart, 18),
         actualStart: actualStart && actualStart <= today ? actualStart : null,
-        statsRegisteredOn: actualStart && actualStart <= today && r.next() < 0.85 ? addMonths(actualStart, 1) : null,
+        statsRegisteredOn: actualStart && actualStart <= today && r.next() < 0.93 ? addMonths(actualStart, 1) : null,
         totalInvestmentFen: agreed,
         milestones: [
           {
@@ -221,7 +222,8 @@ export async function seedProvinceWork(
       } satisfies typeof keyProjects.$inferInsert;
       const plannedFen = Math.floor(agreed / 2 / W) * W;
       kpYears.push({ zoneId, keyProjectId: kpId, year, plannedFen });
-      const pace = r.pick([1.05, 1, 1, 0.9, 0.85, 0.6, 0.3]);
+      // Mostly on schedule; some lag (yellow), a few far behind (red).
+      const pace = r.pick([1.1, 1.05, 1, 1, 1, 0.95, 0.9, 0.8, 0.5]);
       const startMonth = kp.actualStart?.startsWith(String(year)) ? Number(kp.actualStart.slice(5, 7)) : 1;
       let completedFen = 0;
       if (kp.actualStart) {

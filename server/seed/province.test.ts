@@ -80,6 +80,12 @@ describe('province seed: 招商, 重点项目 and 审批 in every generated zone
             or not exists (select 1 from enterprises e where e.id = c.enterprise_id and e.zone_id = c.zone_id))`,
     );
     expect(foreign).toBe(0);
+    const [{ future } = { future: -1 }] = await rows<{ future: number }>(
+      ctx.database.db,
+      sql`select count(*)::int future from approval_cases c join zones z on z.id = c.zone_id
+        where z.code like 'hn-%' and (c.decided_on > current_date or c.closed_on > current_date)`,
+    );
+    expect(future).toBe(0);
   });
 
   it('the same seed gives the same figures: deleted and generated again, every count and sum matches', async () => {
