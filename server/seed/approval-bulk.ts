@@ -58,7 +58,7 @@ export interface CaseGeneration {
 export async function generateApprovalCases(tx: Tx, g: CaseGeneration): Promise<void> {
   if (!g.zoneIds.length || g.count <= 0) return;
   await tx.execute(sql`select setseed(${g.seed})`);
-  await tx.execute(sql`drop table if exists bz, bi, bic, be, bec`);
+  await tx.execute(sql.raw('drop table if exists bz, bi, bic, be, bec'));
   await tx.execute(sql`create temp table bz on commit drop as
     select id, (row_number() over (order by code) - 1)::int zi from zones where id = any(${uuids(g.zoneIds)})`);
   await tx.execute(sql`create temp table bi on commit drop as
@@ -70,7 +70,8 @@ export async function generateApprovalCases(tx: Tx, g: CaseGeneration): Promise<
     select z.zi, (row_number() over (partition by e.zone_id order by e.id) - 1)::int k, e.id
     from enterprises e join bz z on z.id = e.zone_id`);
   await tx.execute(sql`create temp table bec on commit drop as select zi, count(*)::int n from be group by zi`);
-  await tx.execute(sql`analyze bz; analyze bi; analyze bic; analyze be; analyze bec`);
+  // One statement each (PGlite runs no multi-statement query).
+  for (const t of ['bz', 'bi', 'bic', 'be', 'bec']) await tx.execute(sql.raw(`analyze ${t}`));
   const [{ nz } = { nz: 0 }] = await rows<{ nz: number }>(tx, sql`select count(*)::int nz from bz`);
   // x: one row per case with its random draws; y: item(s), enterprise, dates and status; the select sets columns.
   await tx.execute(sql`insert into approval_cases (zone_id, case_no, item_ids, enterprise_id, lead_department_id,
