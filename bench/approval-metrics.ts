@@ -24,6 +24,7 @@ import { zones } from '../server/domains/tenancy/tenancy.tables';
 import { loadEnv } from '../server/env';
 import { openDatabase, rows } from '../server/platform/db';
 import { migrate } from '../server/platform/db/migrate';
+import { copyApprovalCatalogue, generateApprovalCases } from '../server/seed/approval-bulk';
 import { DEMO_PASSWORD } from '../server/seed/demo';
 import { seedProvince } from '../server/seed/province';
 import { ensureDatabase } from './ensure-db.helper';
@@ -58,87 +59,18 @@ async function loadCases(database: Database, provinceId: string, demoZoneId: str
   const t0 = performance.now();
   const want = TARGET_CASES - existing;
   await database.db.transaction(async (tx) => {
-    await tx.execute(sql`select setseed(0.2026)`);
-    await tx.execute(sql`insert into departments (zone_id, code, name, name_en, class)
-      select z.id, d.code, d.name, d.name_en, d.class from zones z
-      cross join (select distinct d.code, d.name, d.name_en, d.class from departments d
-        join approval_items i on i.lead_department_id = d.id where i.zone_id = ${demoZoneId}) d
-      where z.province_id = ${provinceId} and not exists (select 1 from approval_items x where x.zone_id = z.id)
-      on conflict do nothing`);
-    await tx.execute(sql`insert into approval_items (zone_id, code, name, type, stage, lead_department_id,
-        statutory_days, committed_days, limit_unit, modes, materials, prerequisite_codes, fees, online, active)
-      select z.id, i.code, i.name, i.type, i.stage,
-        coalesce((select nd.id from departments nd where nd.zone_id = z.id and nd.code = d.code),
-                 (select nd.id from departments nd where nd.zone_id = z.id order by nd.code limit 1)),
-        i.statutory_days, i.committed_days, i.limit_unit, i.modes, i.materials, i.prerequisite_codes, i.fees,
-        i.online and abs(hashtext(z.code || i.code)) % 13 <> 0, true
-      from zones z cross join approval_items i join departments d on d.id = i.lead_department_id
-      where i.zone_id = ${demoZoneId} and z.province_id = ${provinceId}
-        and not exists (select 1 from approval_items x where x.zone_id = z.id)`);
-    await tx.execute(sql`create temp table bz on commit drop as
-      select id, (row_number() over (order by code) - 1)::int zi from zones where province_id = ${provinceId}`);
-    await tx.execute(sql`create temp table bi on commit drop as
-      select z.zi, (row_number() over (partition by i.zone_id order by i.code) - 1)::int k, i.id,
-        i.lead_department_id dept, i.committed_days c, i.statutory_days s, i.stage, i.materials, i.modes
-      from approval_items i join bz z on z.id = i.zone_id where i.active`);
-    await tx.execute(sql`create temp table bic on commit drop as select zi, count(*)::int n from bi group by zi`);
-    await tx.execute(sql`create temp table be on commit drop as
-      select z.zi, (row_number() over (partition by e.zone_id order by e.id) - 1)::int k, e.id
-      from enterprises e join bz z on z.id = e.zone_id`);
-    await tx.execute(sql`create temp table bec on commit drop as select zi, count(*)::int n from be group by zi`);
-    await tx.execute(sql`analyze bz; analyze bi; analyze bic; analyze be; analyze bec`);
-    const [{ nz } = { nz: 0 }] = await rows<{ nz: number }>(tx, sql`select count(*)::int nz from bz`);
-    // x: one row per case with its random draws; y: item(s), enterprise, dates and status; the select sets columns.
-    await tx.execute(sql`insert into approval_cases (zone_id, case_no, item_ids, enterprise_id, lead_department_id,
-        stage, mode, online, joint, rongque_allowed, status, outcome, committed_days, statutory_days,
-        materials_before_bundle, materials, supplied_materials, correction_list, submitted_on, accepted_on, decided_on,
-        closed_on, last_on, committed_due, statutory_due, handling_days, committed_passed, overdue, created_at, updated_at)
-      select zone_id, case_no, item_ids, enterprise_id, dept, stage, mode, online, joint, false, status, outcome, c, s,
-        nm_before, materials, '{}', case when status = 'AWAITING_CORRECTION' or r7 < 0.1 then '{sqb}'::text[] else '{}' end,
-        sub, acc, dec, clo, coalesce(clo, dec, acc, sub), acc + ceil(c * 1.4)::int, acc + ceil(s * 1.4)::int,
-        hd, dec is not null and hd > c, dec is not null and hd > s, sub::timestamp + interval '9 hours',
-        coalesce(clo, dec, acc, sub)::timestamp + interval '10 hours'
-      from (
-        select y.*,
-          case when status in ('CLOSED','ISSUED','VERIFIED','DECIDED') then
-            case when r7 < 0.12 then c + 1 + floor(r8 * 8)::int else greatest(1, c - floor(r8 * c * 0.8)::int) end
-          end hd
-        from (
-          select x.*, bz.id zone_id, 'PB' || lpad(x.g::text, 9, '0') case_no, e.id enterprise_id, i.dept, i.stage,
-            case when i2.id is null then array[i.id] else array[i.id, i2.id] end item_ids,
-            i2.id is not null joint,
-            case when i2.id is null then i.s else 45 end s, case when i2.id is null then i.c else greatest(i.c, i2.c) end c,
-            case when r5 < 0.1 and 'commitment' = any(i.modes) then 'commitment' else 'normal' end mode,
-            r6 > 0.08 online,
-            jsonb_array_length(i.materials) + coalesce(jsonb_array_length(i2.materials), 0) nm_before,
-            case when i2.id is null then i.materials
-              else (select jsonb_agg(distinct m) from jsonb_array_elements(i.materials || i2.materials) m) end materials,
-            case
-              when r3 < 0.02 then 'NOT_ACCEPTED' when r3 < 0.035 then 'WITHDRAWN' when r3 < 0.04 then 'TERMINATED'
-              when r3 > 0.996 then 'IN_REVIEW'
-              when sub > current_date - 40 then (array['SUBMITTED','AWAITING_CORRECTION','ACCEPTED','IN_REVIEW',
-                'IN_REVIEW','IN_REVIEW','SUSPENDED','CLOSED'])[1 + floor(r8 * 8)::int]
-              when r3 < 0.09 then 'DECIDED' when r3 < 0.15 then 'VERIFIED' when r3 < 0.2 then 'ISSUED' else 'CLOSED'
-            end status
-          from (
-            select g, g % ${nz} zi, random() r1, random() r2, random() r3, random() r5, random() r6, random() r7,
-              random() r8, date '2023-01-02' + floor(power(random(), 0.8) * 1420)::int sub
-            from generate_series(1, ${want}::int) g
-          ) x
-          join bz on bz.zi = x.zi
-          join bic on bic.zi = x.zi
-          join bi i on i.zi = x.zi and i.k = floor(power(x.r1, 1.7) * bic.n)::int
-          left join bi i2 on x.r2 < 0.1 and i2.zi = x.zi and i2.k = (i.k + 1 + floor(x.r7 * (bic.n - 1))::int) % bic.n
-          join bec on bec.zi = x.zi
-          join be e on e.zi = x.zi and e.k = floor(x.r2 * 10 * bec.n)::int % bec.n
-        ) y
-      ) w
-      cross join lateral (select case when status in ('SUBMITTED','AWAITING_CORRECTION','NOT_ACCEPTED','WITHDRAWN')
-        then null else sub + floor(r5 * 2)::int end acc) a
-      cross join lateral (select case when hd is not null then acc + ceil(hd * 1.4)::int end dec) d
-      cross join lateral (select case when status = 'CLOSED' then dec + 2
-          when status in ('NOT_ACCEPTED','WITHDRAWN','TERMINATED') then sub + 3 end clo,
-        case when hd is null then null when status = 'DECIDED' then 'denied' else 'approved' end outcome) f`);
+    const ids = (await tx.select({ id: zones.id }).from(zones).where(eq(zones.provinceId, provinceId))).map(
+      (z) => z.id,
+    );
+    await copyApprovalCatalogue(tx, demoZoneId, ids);
+    await generateApprovalCases(tx, {
+      zoneIds: ids,
+      count: want,
+      prefix: 'PB',
+      firstDay: '2023-01-02',
+      days: 1420,
+      seed: 0.2026,
+    });
   });
   await database.db.execute(sql`vacuum analyze approval_cases`);
   await database.db.execute(sql`analyze approval_items`);

@@ -1,19 +1,22 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { enterprises } from '../domains/enterprises/enterprises.tables';
 import { departments, staff } from '../domains/org/org.tables';
+import { todayInShanghai } from '../domains/projects/projects.repository';
 import { provinces, subParks, zones } from '../domains/tenancy/tenancy.tables';
 import { recordAudit } from '../platform/audit';
-import type { Db } from '../platform/db';
+import { type Db, rows } from '../platform/db';
 import { hasData, SUB_PARKS, seedDemo } from './demo';
 import { seedEconomy } from './economy';
 import { type GeneratedEnterprise, generateZoneEnterprises, INSERT_BATCH, insertEnterprises } from './enterprises';
+import { seedProvinceWork, type WorkZone } from './province-work';
 import { chineseName, mobile, Random } from './random';
 
 /**
  * `zoneos seed --scale province`: Hunan with 135 zones (the provincial ranking's count) and ≥ 200,000 enterprises.
  * Starts from the demo (益阳高新区, 岳塘经开区, logins) when the database is empty, then adds the missing zones,
  * each with sub-parks, a 企业服务局 with service officers and ~1,500 enterprises, bulk-inserted in batches of
- * 5,000 rows (INSERT … SELECT FROM unnest). Deterministic for a seed; one transaction, so all or nothing.
+ * 5,000 rows (INSERT … SELECT FROM unnest), then each added zone's 招商 pipeline, key projects and approval cases
+ * (province-work.ts). Deterministic for a seed; one transaction, so all or nothing.
  */
 
 /** County-level places of Hunan by city division code; the first of each list is the city itself. */
@@ -79,7 +82,14 @@ export interface ProvinceSeedResult {
 
 export async function seedProvince(
   db: Db,
-  options: { seed?: number; log?: (line: string) => void } = {},
+  options: {
+    seed?: number;
+    log?: (line: string) => void;
+    /** Zones the province should have (default 135); tests use a handful. */
+    zones?: number;
+    /** Enterprises per added zone (default: enough for ≥ 200,000 in total). */
+    enterprisesPerZone?: number;
+  } = {},
 ): Promise<ProvinceSeedResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
@@ -101,13 +111,16 @@ export async function seedProvince(
     const [{ n: before } = { n: 0 }] = await tx.select({ n: count() }).from(enterprises);
     const names = new Set(existing.map((z) => z.name));
     const codes = new Set(existing.map((z) => z.code));
-    const missing = Math.max(0, PROVINCE_ZONES - existing.length);
+    const missing = Math.max(0, (options.zones ?? PROVINCE_ZONES) - existing.length);
     const plans = zonePlans()
       .filter((p) => !names.has(p.name) && !codes.has(p.code))
       .slice(0, missing);
-    const perZone = plans.length ? Math.ceil(Math.max(0, PROVINCE_MIN_ENTERPRISES - before) / plans.length) : 0;
+    const perZone =
+      options.enterprisesPerZone ??
+      (plans.length ? Math.ceil(Math.max(0, PROVINCE_MIN_ENTERPRISES - before) / plans.length) : 0);
     let buffer: GeneratedEnterprise[] = [];
     let added = 0;
+    const addedZones: WorkZone[] = [];
     const flush = async () => {
       await insertEnterprises(tx, buffer);
       added += buffer.length;
@@ -125,6 +138,7 @@ export async function seedProvince(
         })
         .returning({ id: zones.id });
       const zoneId = zone!.id;
+      addedZones.push({ id: zoneId, code: plan.code });
       const parkCount = r.int(4, SUB_PARKS.length);
       const parks = await tx
         .insert(subParks)
@@ -179,6 +193,19 @@ export async function seedProvince(
       if ((i + 1) % 20 === 0) log(`  ${i + 1}/${plans.length} zones, ${added + buffer.length} enterprises generated`);
     }
     await flush();
+    // 招商, 重点项目 and 审批 of the added zones, the catalogue copied from the demo zone (or any zone that has one).
+    const [source] = await rows<{ zone_id: string }>(
+      tx,
+      sql`select i.zone_id from approval_items i join zones z on z.id = i.zone_id
+        group by i.zone_id, z.code order by (z.code = 'yiyang-hitech') desc, count(*) desc limit 1`,
+    );
+    const work = await seedProvinceWork(tx, {
+      zones: addedZones,
+      demoZoneId: source?.zone_id ?? null,
+      seed: options.seed ?? 20240601,
+      today: todayInShanghai(),
+    });
+    log(`  ${work.projects} pipeline projects, ${work.keyProjects} key projects, approval cases generated`);
     const [{ n: total } = { n: 0 }] = await tx.select({ n: count() }).from(enterprises);
     const [{ n: zonesTotal } = { n: 0 }] = await tx
       .select({ n: count() })
@@ -188,5 +215,8 @@ export async function seedProvince(
   });
   // Fresh statistics for the planner after a bulk load (no-op cost on small databases).
   await db.execute(sql`analyze enterprises`);
+  await db.execute(sql`analyze investment_projects`);
+  await db.execute(sql`analyze key_projects`);
+  await db.execute(sql`analyze approval_cases`);
   return { ...result, ms: Math.round(performance.now() - started) };
 }
