@@ -9,7 +9,8 @@ async function fillDate(dialog: Locator, label: string, value: string) {
   const input = dialog.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(value);
-  await input.press('Enter');
+  // Tab, not Enter: Enter in a form field submits the dialog (a loan was saved before its 置换对象 was picked).
+  await input.press('Tab');
   await expect(input).toHaveValue(value);
 }
 
@@ -75,11 +76,7 @@ test('两张清单: a duty item and a stripped social affair with its receiving 
   expect(rows[1]).toContain(`谢林港镇人民政府 ${n}`);
 });
 
-// FIXME: picking the 置换对象 option fails every time in CI (option not found or not kept); the matter part passes.
-// Parked until the financing form's refinancing select is checked by hand.
-test.fixme('平台公司: a major matter recorded and approved; a refinancing shows the interest saved', async ({
-  page,
-}) => {
+test('平台公司: a major matter recorded and approved; a refinancing shows the interest saved', async ({ page }) => {
   test.setTimeout(180_000);
   await loginViaApi(page, 'leader');
   const n = suffix();
