@@ -14,7 +14,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { computeRun, createRun } from '../server/domains/efficiency/efficiency.service';
-import { efficiencyRuns } from '../server/domains/efficiency/efficiency.tables';
+import { efficiencyResults, efficiencyRuns } from '../server/domains/efficiency/efficiency.tables';
 import { provinces, zones } from '../server/domains/tenancy/tenancy.tables';
 import type { Actor, ZoneScope } from '../server/platform/access';
 import { openDatabase } from '../server/platform/db';
@@ -83,7 +83,8 @@ export default async function main(): Promise<number> {
     console.log(`prepared ${n} enterprises and their ${YEAR} data in ${Math.round(performance.now() - t0)} ms`);
   }
   const zoneId = zone.id;
-  await db.delete(efficiencyRuns).where(eq(efficiencyRuns.zoneId, zoneId)); // results cascade
+  await db.delete(efficiencyResults).where(eq(efficiencyResults.zoneId, zoneId)); // no cascade: results carry no FK
+  await db.delete(efficiencyRuns).where(eq(efficiencyRuns.zoneId, zoneId));
   await db.execute(sql`vacuum analyze efficiency_results`);
   await db.execute(sql`analyze efficiency_data`);
   const [{ population } = { population: 0 }] = rowsOf<{ population: number }>(

@@ -35,11 +35,10 @@ test('per-mu evaluation reaches the parcel map: compute, breakdown, publish, map
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
   await expect(drawer).toBeHidden();
 
-  await page
-    .getByRole('button', { name: '公 示' })
-    .or(page.getByRole('button', { name: '公示' }))
-    .click();
-  await confirmPopover(page);
+  await confirmPopover(
+    page,
+    page.getByRole('button', { name: '公 示' }).or(page.getByRole('button', { name: '公示' })),
+  );
   await expect(page.getByText('公示中')).toBeVisible();
 
   // The parcel map takes the classes of the latest published run.
@@ -49,7 +48,7 @@ test('per-mu evaluation reaches the parcel map: compute, breakdown, publish, map
   await page.getByText('按亩均等级着色').click();
   for (const cls of ['A', 'B', 'C', 'D'])
     await expect(page.locator('.ant-tag', { hasText: new RegExp(`^${cls}$`) })).toBeVisible();
-  await page.waitForTimeout(500); // the map's entry animation
+  await expect(map).toHaveAttribute('data-rendered', 'true'); // drawn, entry animation over
   await page.screenshot({ path: 'test-results/efficiency-map.png', fullPage: true });
 
   // Hover across the map until the tooltip names a parcel with a 亩均 class, then click that parcel.

@@ -1,7 +1,8 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { defaultEfficiencyParams, type EfficiencyInput } from '../../shared/efficiency';
 import { evaluate } from '../domains/efficiency/efficiency.engine';
-import { efficiencyData, efficiencyResults, efficiencyRuns } from '../domains/efficiency/efficiency.tables';
+import { writeResults } from '../domains/efficiency/efficiency.repository';
+import { efficiencyData, efficiencyRuns } from '../domains/efficiency/efficiency.tables';
 import { enterprises } from '../domains/enterprises/enterprises.tables';
 import { recordAudit } from '../platform/audit';
 import type { Tx } from '../platform/db';
@@ -80,7 +81,7 @@ export async function seedEfficiency(tx: Tx, zoneId: string, lastYear: number, s
   let history = new Map<string, ('A' | 'B' | 'C' | 'D')[]>();
   for (const year of years) {
     const final = year < lastYear;
-    const { benchmarks, results } = evaluate(params, byYear.get(year)!, byYear.get(year - 1) ?? [], history);
+    const { benchmarks, ranges, results } = evaluate(params, byYear.get(year)!, byYear.get(year - 1) ?? [], history);
     const classCounts: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
     for (const x of results) classCounts[x.cls]!++;
     const at = new Date(`${year + 1}-04-15T09:00:00+08:00`);
@@ -93,6 +94,7 @@ export async function seedEfficiency(tx: Tx, zoneId: string, lastYear: number, s
         status: final ? 'final' : 'computed',
         params,
         benchmarks,
+        ranges,
         population: results.length,
         classCounts,
         computedAt: at,
@@ -102,27 +104,7 @@ export async function seedEfficiency(tx: Tx, zoneId: string, lastYear: number, s
       })
       .returning({ id: efficiencyRuns.id });
     const inputs = new Map(byYear.get(year)!.map((i) => [i.enterpriseId, i]));
-    await insertMany(
-      tx,
-      efficiencyResults,
-      results.map((x) => ({
-        zoneId,
-        runId: run!.id,
-        enterpriseId: x.enterpriseId,
-        group: x.group,
-        baseScore: x.baseScore,
-        score: x.score,
-        rank: x.rank,
-        groupSize: x.groupSize,
-        percentile: x.percentile,
-        cls: x.cls,
-        consecutiveD: x.consecutiveD,
-        breakdown: x.breakdown,
-        adjustments: x.adjustments,
-        policies: x.policies,
-        inputs: inputs.get(x.enterpriseId) as unknown as Record<string, unknown>,
-      })),
-    );
+    await writeResults(tx, zoneId, run!.id, results, inputs);
     history = new Map(results.map((x) => [x.enterpriseId, [x.cls]]));
     await recordAudit(tx, {
       actor: null,

@@ -18,6 +18,8 @@ import {
  */
 
 export type Benchmarks = Record<EfficiencyGroup, Partial<Record<IndicatorKey, number | null>>>;
+/** Per group and indicator: lowest and highest value among the firms having it (rounded like the breakdown). */
+export type Ranges = Record<EfficiencyGroup, Partial<Record<IndicatorKey, { min: number; max: number } | null>>>;
 
 export interface EngineResult {
   enterpriseId: string;
@@ -129,6 +131,7 @@ function scoreGroup(
   params: EfficiencyParams,
   benchmarks: Benchmarks,
   priorClasses: ReadonlyMap<string, readonly EfficiencyClass[]>,
+  ranges: Ranges,
 ): EngineResult[] {
   const weights = params.indicators[group];
   const values = inputs.map((i) => weights.map((w) => indicatorValue(i, w.indicator)));
@@ -144,6 +147,7 @@ function scoreGroup(
       if (min === null || x < min) min = x;
       if (max === null || x > max) max = x;
     }
+    ranges[group][w.indicator] = min === null || max === null ? null : { min: round(min, 4), max: round(max, 4) };
     const benchmark = benchmarks[group][w.indicator] ?? null;
     const pointsOf = (v: number): number => {
       if (params.method === 'minmax') {
@@ -264,7 +268,7 @@ export function evaluate(
   current: readonly EfficiencyInput[],
   prior: readonly EfficiencyInput[] = [],
   priorClasses: ReadonlyMap<string, readonly EfficiencyClass[]> = new Map(),
-): { benchmarks: Benchmarks; results: EngineResult[]; excluded: ScopeDecision[] } {
+): { benchmarks: Benchmarks; ranges: Ranges; results: EngineResult[]; excluded: ScopeDecision[] } {
   const benchmarks = benchmarksFor(params, current, prior);
   const excluded: ScopeDecision[] = [];
   const byGroup: Record<EfficiencyGroup, EfficiencyInput[]> = { above: [], below: [] };
@@ -273,6 +277,7 @@ export function evaluate(
     if (d.included) byGroup[i.scale].push(i);
     else excluded.push(d);
   }
-  const results = efficiencyGroups.flatMap((g) => scoreGroup(g, byGroup[g], params, benchmarks, priorClasses));
-  return { benchmarks, results, excluded };
+  const ranges: Ranges = { above: {}, below: {} };
+  const results = efficiencyGroups.flatMap((g) => scoreGroup(g, byGroup[g], params, benchmarks, priorClasses, ranges));
+  return { benchmarks, ranges, results, excluded };
 }

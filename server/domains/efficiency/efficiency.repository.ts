@@ -1,9 +1,11 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { EfficiencyInput } from '../../../shared/efficiency';
+import type { BreakdownLine, EfficiencyInput, EfficiencyParams } from '../../../shared/efficiency';
 import type { ZoneScope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
+import { copyMany } from '../../platform/db/bulk';
 import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
 import { enterprises } from '../enterprises/enterprises.tables';
+import type { EngineResult } from './efficiency.engine';
 import { efficiencyData, efficiencyResults, efficiencyRuns } from './efficiency.tables';
 
 /** Runs of the zone; an enterprise user sees only published and final runs (drafts are internal). */
@@ -65,9 +67,81 @@ export async function getRun(ex: Executor, scope: ZoneScope, id: string) {
   return row;
 }
 
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** What a run freezes that every result's breakdown shares (see efficiencyResults). */
+export type RunFrame = Pick<typeof efficiencyRuns.$inferSelect, 'params' | 'benchmarks' | 'ranges'>;
+
+/** A result's indicator lines, from its two stored arrays and its run's parameters, benchmarks and ranges. */
+export function expandBreakdown(
+  run: RunFrame,
+  r: Pick<typeof efficiencyResults.$inferSelect, 'group' | 'lineValues' | 'linePoints'>,
+): BreakdownLine[] {
+  const params: EfficiencyParams = run.params;
+  const minmax = params.method === 'minmax';
+  return params.indicators[r.group].map((w, k) => {
+    const value = r.lineValues[k] ?? null;
+    const benchmark = run.benchmarks?.[r.group]?.[w.indicator] ?? null;
+    const range = run.ranges?.[r.group]?.[w.indicator] ?? null;
+    return {
+      indicator: w.indicator,
+      weight: w.weight,
+      value,
+      benchmark: !minmax && benchmark !== null ? round4(benchmark) : null,
+      min: minmax && range ? range.min : null,
+      max: minmax && range ? range.max : null,
+      basis: value !== null ? 'value' : params.missing === 'group_average' ? 'missing_average' : 'missing_zero',
+      points: r.linePoints[k] ?? 0,
+    };
+  });
+}
+
+/**
+ * Writes a computed run's results (COPY on PostgreSQL, inside the caller's transaction), each with its frozen inputs.
+ * The breakdown goes in as its values and points only (expandBreakdown puts it back together).
+ */
+export async function writeResults(
+  ex: Executor,
+  zoneId: string,
+  runId: string,
+  results: readonly EngineResult[],
+  inputsById: ReadonlyMap<string, EfficiencyInput>,
+) {
+  return copyMany(
+    ex,
+    efficiencyResults,
+    results.map((r) => ({
+      zoneId,
+      runId,
+      enterpriseId: r.enterpriseId,
+      group: r.group,
+      baseScore: r.baseScore,
+      score: r.score,
+      rank: r.rank,
+      groupSize: r.groupSize,
+      percentile: r.percentile,
+      cls: r.cls,
+      consecutiveD: r.consecutiveD,
+      lineValues: r.breakdown.map((l) => l.value) as number[],
+      linePoints: r.breakdown.map((l) => l.points),
+      adjustments: r.adjustments,
+      policies: r.policies,
+      inputs: inputsById.get(r.enterpriseId) as unknown as Record<string, unknown>,
+    })),
+  );
+}
+
 const resultColumns = { r: efficiencyResults, enterpriseName: enterprises.name, creditCode: enterprises.creditCode };
+const frameColumns = {
+  params: efficiencyRuns.params,
+  benchmarks: efficiencyRuns.benchmarks,
+  ranges: efficiencyRuns.ranges,
+};
 type ResultJoin = { r: typeof efficiencyResults.$inferSelect; enterpriseName: string; creditCode: string };
-const flatten = (x: ResultJoin) => ({ ...x.r, enterpriseName: x.enterpriseName, creditCode: x.creditCode });
+const flatten = ({ r, enterpriseName, creditCode }: ResultJoin, run: RunFrame) => {
+  const { lineValues: _v, linePoints: _p, ...rest } = r;
+  return { ...rest, breakdown: expandBreakdown(run, r), enterpriseName, creditCode };
+};
 export type ResultRow = ReturnType<typeof flatten>;
 
 export interface ResultFilter {
@@ -102,15 +176,21 @@ export async function resultPage(
   limit: number,
 ): Promise<ResultRow[]> {
   const { cond, order } = resultQuery(scope, runId, q);
-  const rows = await ex
-    .select(resultColumns)
-    .from(efficiencyResults)
-    .innerJoin(enterprises, eq(enterprises.id, efficiencyResults.enterpriseId))
-    .where(cond)
-    .orderBy(...order)
-    .limit(limit)
-    .offset(offset);
-  return rows.map(flatten);
+  const [rows, [run]] = await Promise.all([
+    ex
+      .select(resultColumns)
+      .from(efficiencyResults)
+      .innerJoin(enterprises, eq(enterprises.id, efficiencyResults.enterpriseId))
+      .where(cond)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset),
+    ex
+      .select(frameColumns)
+      .from(efficiencyRuns)
+      .where(and(eq(efficiencyRuns.zoneId, scope.zoneId), eq(efficiencyRuns.id, runId))),
+  ]);
+  return run ? rows.map((x) => flatten(x, run)) : [];
 }
 
 export async function listResults(
@@ -133,12 +213,12 @@ export async function listResults(
 
 export async function getResult(ex: Executor, scope: ZoneScope, id: string) {
   const [row] = await ex
-    .select(resultColumns)
+    .select({ ...resultColumns, frame: frameColumns })
     .from(efficiencyResults)
     .innerJoin(enterprises, eq(enterprises.id, efficiencyResults.enterpriseId))
     .innerJoin(efficiencyRuns, eq(efficiencyRuns.id, efficiencyResults.runId))
     .where(and(resultScope(scope), runScope(scope), eq(efficiencyResults.id, id)));
-  return row ? flatten(row) : undefined;
+  return row ? flatten(row, row.frame) : undefined;
 }
 
 /** The zone's yearly data as engine inputs. */

@@ -4,18 +4,15 @@ import type { ZoneScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { calendarOf } from '../../platform/calendar';
 import type { Db } from '../../platform/db';
-import { insertMany } from '../../platform/db/bulk';
 import { AppError, notFound } from '../../platform/errors';
 import { evaluate } from './efficiency.engine';
-import { getRun, inputsOf, priorClasses } from './efficiency.repository';
+import { getRun, inputsOf, priorClasses, writeResults } from './efficiency.repository';
 import { efficiencyResults, efficiencyRuns } from './efficiency.tables';
 
 /** Today in China (Asia/Shanghai), YYYY-MM-DD. */
 export function todayInChina(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
-
-const RESULT_SLICE = 5000;
 
 const locked = (status: string) => status === 'published' || status === 'final';
 
@@ -54,6 +51,7 @@ export async function updateRun(db: Db, scope: ZoneScope, id: string, input: Run
         params: input.params,
         status: 'draft',
         benchmarks: null,
+        ranges: null,
         population: 0,
         classCounts: null,
         computedAt: null,
@@ -79,6 +77,10 @@ export async function deleteRun(db: Db, scope: ZoneScope, id: string) {
     const before = await getRun(tx, scope, id);
     if (!before) throw notFound();
     if (locked(before.status)) throw new AppError(409, 'EFF_RUN_LOCKED');
+    // Results carry no foreign key (see efficiencyResults): they go first, explicitly.
+    await tx
+      .delete(efficiencyResults)
+      .where(and(eq(efficiencyResults.zoneId, scope.zoneId), eq(efficiencyResults.runId, id)));
     await tx.delete(efficiencyRuns).where(and(eq(efficiencyRuns.zoneId, scope.zoneId), eq(efficiencyRuns.id, id)));
     await recordAudit(tx, {
       actor: scope.actor,
@@ -105,35 +107,12 @@ export async function computeRun(db: Db, scope: ZoneScope, id: string) {
       inputsOf(tx, scope.zoneId, run.year - 1),
       priorClasses(tx, scope.zoneId, run.year),
     ]);
-    const { benchmarks, results } = evaluate(run.params, current, prior, history);
+    const { benchmarks, ranges, results } = evaluate(run.params, current, prior, history);
     if (results.length === 0) throw new AppError(409, 'EFF_NO_DATA', { year: run.year });
-    const inputsById = new Map(current.map((i) => [i.enterpriseId, i]));
     await tx
       .delete(efficiencyResults)
       .where(and(eq(efficiencyResults.zoneId, scope.zoneId), eq(efficiencyResults.runId, id)));
-    // In slices: one statement's JSON for 200,000 results with breakdowns would be hundreds of MB.
-    for (let from = 0; from < results.length; from += RESULT_SLICE)
-      await insertMany(
-        tx,
-        efficiencyResults,
-        results.slice(from, from + RESULT_SLICE).map((r) => ({
-          zoneId: scope.zoneId,
-          runId: id,
-          enterpriseId: r.enterpriseId,
-          group: r.group,
-          baseScore: r.baseScore,
-          score: r.score,
-          rank: r.rank,
-          groupSize: r.groupSize,
-          percentile: r.percentile,
-          cls: r.cls,
-          consecutiveD: r.consecutiveD,
-          breakdown: r.breakdown,
-          adjustments: r.adjustments,
-          policies: r.policies,
-          inputs: inputsById.get(r.enterpriseId) as unknown as Record<string, unknown>,
-        })),
-      );
+    await writeResults(tx, scope.zoneId, id, results, new Map(current.map((i) => [i.enterpriseId, i])));
     const classCounts: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
     for (const r of results) classCounts[r.cls]!++;
     const [row] = await tx
@@ -141,6 +120,7 @@ export async function computeRun(db: Db, scope: ZoneScope, id: string) {
       .set({
         status: 'computed',
         benchmarks,
+        ranges,
         population: results.length,
         classCounts,
         computedAt: new Date(),

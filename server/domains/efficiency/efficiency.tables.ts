@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -12,7 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Adjustment, BreakdownLine, EfficiencyParams, PolicyItem } from '../../../shared/efficiency';
+import type { Adjustment, EfficiencyParams, PolicyItem } from '../../../shared/efficiency';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { zones } from '../tenancy/tenancy.tables';
 
@@ -72,6 +73,8 @@ export const efficiencyRuns = pgTable(
       .default('draft'),
     params: jsonb('params').$type<EfficiencyParams>().notNull(),
     benchmarks: jsonb('benchmarks').$type<Record<string, Record<string, number | null>>>(),
+    /** Per group and indicator: the lowest and highest value of the run (the min–max method's range). */
+    ranges: jsonb('ranges').$type<Record<string, Record<string, { min: number; max: number } | null>>>(),
     population: integer('population').notNull().default(0),
     classCounts: jsonb('class_counts').$type<Record<string, number>>(),
     computedAt: timestamp('computed_at', { withTimezone: true }),
@@ -85,20 +88,25 @@ export const efficiencyRuns = pgTable(
   (t) => [index('efficiency_runs_zone_year_idx').on(t.zoneId, t.year, t.createdAt)],
 );
 
-/** One evaluated enterprise of a run: score, rank, class, the breakdown by indicator and its frozen inputs. */
+/**
+ * One evaluated enterprise of a run: score, rank, class, its indicator lines and its frozen inputs.
+ *
+ * Written only by the engine, in bulk (COPY on PostgreSQL: 200,000 rows per run at province scale), so two choices
+ * keep a run within seconds (docs/ARCHITECTURE.md, bench/efficiency.ts):
+ * - the breakdown is stored compactly as two arrays in the order of the run's indicators of the group — each line's
+ *   value and points; indicator, weight, benchmark, min/max and basis are the run's own (params, benchmarks, ranges,
+ *   frozen with it; changing the parameters discards the results) and are put back on read (`expandBreakdown`);
+ * - no foreign keys: a per-row RI check on zone, run and enterprise tripled the write time. Rows come from the
+ *   run and from efficiency_data (whose enterprise key is checked) in the same transaction, and deleting or
+ *   re-parameterising a run deletes its results explicitly.
+ */
 export const efficiencyResults = pgTable(
   'efficiency_results',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    zoneId: uuid('zone_id')
-      .notNull()
-      .references(() => zones.id),
-    runId: uuid('run_id')
-      .notNull()
-      .references(() => efficiencyRuns.id, { onDelete: 'cascade' }),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    zoneId: uuid('zone_id').notNull(),
+    runId: uuid('run_id').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
     group: text('grp', { enum: ['above', 'below'] }).notNull(),
     baseScore: numeric('base_score', { precision: 12, scale: 2, mode: 'number' }).notNull(),
     score: numeric('score', { precision: 12, scale: 2, mode: 'number' }).notNull(),
@@ -107,7 +115,10 @@ export const efficiencyResults = pgTable(
     percentile: numeric('percentile', { precision: 6, scale: 2, mode: 'number' }).notNull(),
     cls: text('cls', { enum: ['A', 'B', 'C', 'D'] }).notNull(),
     consecutiveD: integer('consecutive_d').notNull().default(0),
-    breakdown: jsonb('breakdown').$type<BreakdownLine[]>().notNull(),
+    /** Indicator values (null: missing), in the order of params.indicators[grp]. */
+    lineValues: doublePrecision('line_values').array().notNull(),
+    /** Indicator points (missing lines: the group average or zero, by the run's rule), same order. */
+    linePoints: doublePrecision('line_points').array().notNull(),
     adjustments: jsonb('adjustments').$type<Adjustment[]>().notNull(),
     policies: jsonb('policies').$type<PolicyItem[]>().notNull(),
     inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),

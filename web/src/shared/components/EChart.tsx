@@ -86,6 +86,8 @@ export function EChart({ option, height = 320, style, onClick, ariaLabel, loadin
     const instance = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (p) => click.current?.(p as Parameters<EChartClick>[0]));
+    // data-rendered="true" once drawn and animated (screenshots and tests wait for it instead of a fixed delay).
+    instance.on('finished', () => el.current?.setAttribute('data-rendered', 'true'));
     const ro = new ResizeObserver(() => instance.resize());
     ro.observe(el.current);
     return () => {
@@ -96,6 +98,7 @@ export function EChart({ option, height = 320, style, onClick, ariaLabel, loadin
   }, []);
 
   useEffect(() => {
+    el.current?.setAttribute('data-rendered', 'false');
     chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
   }, [option]);
 

@@ -1,0 +1,1 @@
+ALTER TABLE "efficiency_results" DROP COLUMN "breakdown";
