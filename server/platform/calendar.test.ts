@@ -52,6 +52,19 @@ describe('isWorkday', () => {
     expect(cal.hasArrangement(2040)).toBe(false);
   });
 
+  it('by day number (workdayOn, yearSpanOf) agrees with isWorkday, across National Day 2025 and into an unarranged year', () => {
+    for (let d = dayNumber('2025-09-20'); d <= dayNumber('2025-10-15'); d++)
+      expect(cal.workdayOn(d)).toBe(cal.isWorkday(isoOf(d)).workday);
+    expect(cal.workdayOn(dayNumber('2025-09-28'))).toBe(true); // Sunday make-up workday
+    expect(cal.workdayOn(dayNumber('2025-10-08'))).toBe(false); // holiday on a Wednesday
+    expect(cal.yearSpanOf(dayNumber('2026-06-30'))).toEqual({
+      from: dayNumber('2026-01-01'),
+      to: dayNumber('2026-12-31'),
+      arranged: true,
+    });
+    expect(cal.yearSpanOf(dayNumber('2040-01-02'))).toMatchObject({ from: dayNumber('2040-01-01'), arranged: false });
+  });
+
   it('refuses what is not a calendar date', () => {
     expect(() => cal.isWorkday('2025-02-29')).toThrow(RangeError);
     expect(() => cal.isWorkday('2025-9-1')).toThrow(RangeError);

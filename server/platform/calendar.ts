@@ -121,6 +121,17 @@ export class WorkCalendar {
     }
   }
 
+  /** isWorkday for a day number (dayNumber), without formatting or parsing dates: for loops over many days. */
+  workdayOn(day: number): boolean {
+    return this.workdayAt(day);
+  }
+
+  /** The year holding a day number, as its first and last day numbers, and whether it has a published arrangement. */
+  yearSpanOf(day: number): { from: number; to: number; arranged: boolean } {
+    const year = yearOf(day);
+    return { from: firstDayOfYear(year), to: firstDayOfYear(year + 1) - 1, arranged: this.years.has(year) };
+  }
+
   isWorkday(date: string): DayStatus {
     const day = dayNumber(date);
     const entry = this.entries.get(day);

@@ -35,14 +35,16 @@ export function completenessDue(cal: WorkCalendar, submittedOn: string, rules: A
 
 class Walker {
   provisional = false;
+  // The year of the last day looked at (a clock walks hundreds of days: no date strings per day).
+  private span = { from: 1, to: 0, arranged: true };
   constructor(
     private readonly cal: WorkCalendar,
     private readonly unit: 'workday' | 'calendar',
   ) {}
   workday(day: number): boolean {
-    const s = this.cal.isWorkday(isoOf(day));
-    if (s.provisional) this.provisional = true;
-    return s.workday;
+    if (day < this.span.from || day > this.span.to) this.span = this.cal.yearSpanOf(day);
+    if (!this.span.arranged) this.provisional = true;
+    return this.cal.workdayOn(day);
   }
   counts(day: number): boolean {
     const w = this.workday(day);
