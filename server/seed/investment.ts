@@ -22,8 +22,10 @@ import type { Tx } from '../platform/db';
 import { seedInvestmentLibrary } from './investment-library';
 import { chineseName, Random } from './random';
 
-const W = 1_000_000; // 1 万元 in fen
-const TEAMS = ['电子信息招商专班', '先进装备招商专班', '新材料招商专班', '现代服务业招商专班'];
+/** 1 万元 in fen. */
+export const W = 1_000_000;
+/** The 招商专班 every seeded zone gets (demo and province scale). */
+export const TEAMS = ['电子信息招商专班', '先进装备招商专班', '新材料招商专班', '现代服务业招商专班'];
 const SUBJECTS = [
   '储能电池',
   '智能终端',
@@ -69,7 +71,7 @@ export async function seedInvestment(tx: Tx, r: Random, zoneId: string, unitIds:
       teamId: t.id,
       year,
       signedCount: r.int(6, 10),
-      signedAmountFen: r.int(30, 60) * 10_000 * W,
+      signedAmountFen: r.int(35, 65) * 10_000 * W,
       fundsInPlaceFen: r.int(10, 25) * 10_000 * W,
     })),
   );
@@ -87,7 +89,8 @@ export async function seedInvestment(tx: Tx, r: Random, zoneId: string, unitIds:
     const stages = DEFAULT_STAGE_SETS[type];
     const depth = Math.min(stages.length - 1, Math.floor(r.next() ** 1.6 * stages.length));
     const signIdx = stages.findIndex((s) => s.key === SIGNING_STAGE);
-    const agreed = r.int(5, 300) * 1000 * W;
+    // 0.5–30亿, most projects small: a few large ones carry a team's year, as in the seeds (signed ≈ 80–130% of target).
+    const agreed = Math.round(5 + 295 * r.next() ** 4) * 1000 * W;
     const created = new Date(Date.UTC(year, 0, 1) - r.int(0, 300) * 86_400_000);
     const ent = depth >= signIdx ? ents[i % Math.max(1, ents.length)] : undefined;
     const signedOn =

@@ -12,6 +12,7 @@ import { keyProjectMonths, keyProjects, keyProjectYears } from '../domains/proje
 import { rows, type Tx } from '../platform/db';
 import { insertMany } from '../platform/db/bulk';
 import { copyApprovalCatalogue, generateApprovalCases } from './approval-bulk';
+import { TEAMS, W } from './investment';
 import { chineseName, Random } from './random';
 
 /**
@@ -23,9 +24,7 @@ import { chineseName, Random } from './random';
  * depends only on the seed, the zone and its enterprises; rows go in with insertMany / one INSERT … SELECT.
  */
 
-const W = 1_000_000; // 1 万元 in fen
 const SYSTEM_USER = '00000000-0000-4000-8000-000000000000';
-const TEAMS = ['电子信息招商专班', '先进装备招商专班', '新材料招商专班', '现代服务业招商专班'];
 const SUBJECTS = [
   '储能电池',
   '智能终端',
