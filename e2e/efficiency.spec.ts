@@ -36,11 +36,10 @@ test('per-mu evaluation: configure, compute, open a breakdown, publish', async (
   await page.screenshot({ path: 'test-results/efficiency-breakdown.png' });
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
 
-  await page
-    .getByRole('button', { name: '公 示' })
-    .or(page.getByRole('button', { name: '公示' }))
-    .click();
-  await confirmPopover(page);
+  await confirmPopover(
+    page,
+    page.getByRole('button', { name: '公 示' }).or(page.getByRole('button', { name: '公示' })),
+  );
   await expect(page.getByText('公示中')).toBeVisible();
   await expect(page.getByText(/异议期截止/)).toBeVisible();
   await page.screenshot({ path: 'test-results/efficiency-run.png', fullPage: true });

@@ -61,7 +61,18 @@ export async function clickUntilGone(target: Locator, gone: Locator = target): P
   }).toPass({ timeout: 30_000 });
 }
 
-/** Confirm the Popconfirm that the previous click opens (waits for it to appear, then clicks OK until it closes). */
-export async function confirmPopover(page: Page): Promise<void> {
-  await clickUntilGone(page.locator('.ant-popconfirm-buttons').getByRole('button', { name: /确\s*定|OK/ }));
+/**
+ * Opens a Popconfirm with its trigger and clicks OK until the popover is gone after a click. A popover can close by
+ * itself when the page re-renders under it (data arriving just after it opened); OK was then never clicked and the
+ * action never sent, so the trigger is clicked again rather than taking "gone" for "confirmed".
+ */
+export async function confirmPopover(page: Page, trigger: Locator): Promise<void> {
+  const ok = page
+    .locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons')
+    .getByRole('button', { name: /确\s*定|OK/ });
+  await expect(async () => {
+    if (!(await ok.isVisible())) await trigger.click({ timeout: 2_000 }); // not open yet, or closed by itself
+    await ok.click({ timeout: 2_000 });
+    await expect(ok).toBeHidden({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 }

@@ -50,8 +50,7 @@ test('a zone leader runs a competitive appointment round from opening to appoint
   await expect(drawer.getByText('72.00')).toBeVisible();
 
   // Publish: ranked, selected within seats, publicity from today; finalize waits for its end.
-  await drawer.getByRole('button', { name: '排名并公示' }).click();
-  await confirmPopover(page);
+  await confirmPopover(page, drawer.getByRole('button', { name: '排名并公示' }));
   await expect(drawer.getByText('公示中')).toBeVisible();
   await expect(drawer.getByText('拟聘', { exact: true })).toBeVisible();
   const finalize = drawer.getByRole('button', { name: '公示期满，正式聘任' });
@@ -65,8 +64,7 @@ test('a zone leader runs a competitive appointment round from opening to appoint
   const seeded = page.getByRole('dialog');
   const go = seeded.getByRole('button', { name: '公示期满，正式聘任' });
   await expect(go).toBeEnabled();
-  await go.click();
-  await confirmPopover(page);
+  await confirmPopover(page, go);
   await expect(seeded.getByText('已聘任').first()).toBeVisible();
   await expect(seeded.getByText('拟聘 · 已聘任')).toBeVisible();
 });

@@ -21,8 +21,7 @@ test('a policy is published; an eligible enterprise sees it and applies; the lea
   await form.getByLabel('每家奖补金额').fill('20000');
   await clickUntilGone(form.getByRole('button', { name: /确\s*定|OK/ }), form);
   await leader.getByRole('link', { name: title }).click();
-  await leader.getByRole('button', { name: '发布并匹配' }).click();
-  await confirmPopover(leader);
+  await confirmPopover(leader, leader.getByRole('button', { name: '发布并匹配' }));
   await expect(leader.getByText(/匹配并通知的企业（[1-9]\d*）/)).toBeVisible();
 
   // 2. The enterprise sees it among its policies and applies.

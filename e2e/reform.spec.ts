@@ -35,8 +35,7 @@ test('a zone leader publishes a new authority-list version and reads the diff ag
   await expect(row.getByText('取消')).toBeVisible();
 
   // 3. Publish: the version is frozen (no more item buttons) and the diff against V2 is shown.
-  await page.getByRole('button', { name: /发\s*布/ }).click();
-  await confirmPopover(page);
+  await confirmPopover(page, page.getByRole('button', { name: /发\s*布/ }));
   await expect(page.getByText('已发布').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /发\s*布/ })).toHaveCount(0);
   await expect(page.getByTestId('diff-summary')).toHaveText('保留 78 项 + 新增 1 项 − 取消 1 项 → 79 项');

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { loginViaApi } from './fixtures';
+import { loginViaApi, pickOption } from './fixtures';
 
 async function as(browser: Browser, username: string, phone = false): Promise<Page> {
   const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true } : {});
@@ -22,8 +22,7 @@ test('an enterprise raises a demand on its phone; the routed department signs an
   const form = enterprise.getByRole('dialog');
   await form.getByLabel('标题').fill(title);
   await form.getByLabel('诉求内容').fill('扩产后需要在园区内租用约2000平方米配套仓储，请协助对接。');
-  await form.getByLabel('分类').fill('物流');
-  await enterprise.getByTitle('物流').last().click();
+  await pickOption(enterprise, form.getByLabel('分类'), '物流', false, true);
   await form.getByText('提交诉求', { exact: true }).click(); // closes the dropdown
   await ok(enterprise).click();
   await expect(enterprise).toHaveURL(/\/services\/demands\/[0-9a-f-]{36}$/);
@@ -70,8 +69,7 @@ test('an officer logs a visit on a phone and raises a demand from it; the enterp
   await officer.goto('/services/visits');
   await officer.getByRole('button', { name: '记录走访' }).click();
   const form = officer.getByRole('dialog');
-  await form.getByLabel('企业').fill('益阳电气装备');
-  await officer.getByTitle('益阳电气装备有限公司').last().click();
+  await pickOption(officer, form.getByLabel('企业'), '益阳电气装备有限公司', false, true);
   await form.getByLabel('参加人员').fill('企业服务局 李思雨；企业 王总');
   await form.getByLabel('走访内容').fill(topic);
   await form.getByRole('button', { name: /保\s*存/ }).click();
@@ -81,8 +79,7 @@ test('an officer logs a visit on a phone and raises a demand from it; the enterp
   const demand = officer.getByRole('dialog', { name: '提交诉求' });
   await demand.getByLabel('标题').fill('技术工人招聘困难');
   await demand.getByLabel('诉求内容').fill('新产线投产急需焊工、数控操作工约40名，请协助对接职业院校。');
-  await demand.getByLabel('分类').fill('用工');
-  await officer.getByTitle('用工').last().click();
+  await pickOption(officer, demand.getByLabel('分类'), '用工', false, true);
   await demand.getByText('提交诉求', { exact: true }).click();
   await demand.getByRole('button', { name: /提\s*交/ }).click();
   await expect(officer).toHaveURL(/\/services\/demands\/[0-9a-f-]{36}$/);
