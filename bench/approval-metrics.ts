@@ -18,17 +18,15 @@
  * Target: app p95 < 300 ms. Loopback only; the first load takes a few minutes, later runs well under two.
  */
 import { count, eq, sql } from 'drizzle-orm';
-import { buildApp } from '../server/app';
 import { approvalCases } from '../server/domains/approval/approval.tables';
 import { zones } from '../server/domains/tenancy/tenancy.tables';
-import { loadEnv } from '../server/env';
 import { openDatabase, rows } from '../server/platform/db';
 import { migrate } from '../server/platform/db/migrate';
 import { copyApprovalCatalogue, generateApprovalCases } from '../server/seed/approval-bulk';
-import { DEMO_PASSWORD } from '../server/seed/demo';
 import { seedProvince } from '../server/seed/province';
 import { ensureDatabase } from './ensure-db.helper';
 import { guard } from './harness.helper';
+import { inProcessApp } from './in-process.helper';
 
 const URL_DEFAULT = 'postgres://postgres@127.0.0.1:5432/zt_approval_bench';
 const TARGET_CASES = 2_000_000;
@@ -95,26 +93,7 @@ export default async function main(): Promise<number> {
   const [{ n: casesNow } = { n: 0 }] = await db.select({ n: count() }).from(approvalCases);
   if (casesNow < TARGET_CASES) await loadCases(database, yiyang.provinceId, yiyang.id, casesNow);
 
-  const env = loadEnv({
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    LOG_LEVEL: 'silent',
-    DEMO_SEED: 'false',
-    WEB_DIST: './.no-web',
-    JOBS_WORKER: 'false',
-  });
-  const app = await buildApp({ database, env, logger: false });
-  await app.ready();
-  const cookieOf = async (username: string) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: DEMO_PASSWORD },
-    });
-    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode}`);
-    return String([res.headers['set-cookie']].flat()[0]).split(';')[0]!;
-  };
+  const { app, cookieOf } = await inProcessApp(database, url);
   const leader = await cookieOf('leader');
   const province = await cookieOf('province');
   const get = (url: string, cookie: string, zoneId?: string) => async () => {

@@ -11,15 +11,14 @@
  * province p95 < 500 ms. Loopback only; well under two minutes after the first seed.
  */
 import { count, eq, sql } from 'drizzle-orm';
-import { buildApp } from '../server/app';
 import { zones } from '../server/domains/tenancy/tenancy.tables';
-import { loadEnv } from '../server/env';
 import { openDatabase } from '../server/platform/db';
 import { migrate } from '../server/platform/db/migrate';
-import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo';
+import { seedDemo } from '../server/seed/demo';
 import { seedEconomy } from '../server/seed/economy';
 import { Random } from '../server/seed/random';
 import { ensureDatabase } from './ensure-db.helper';
+import { inProcessApp } from './in-process.helper';
 
 const URL_DEFAULT = 'postgres://postgres@127.0.0.1:5432/zt_cockpit_bench';
 const N = 200;
@@ -75,26 +74,7 @@ export default async function main(): Promise<number> {
     });
     console.log(`seeded 135 zones in ${Math.round(performance.now() - t0)} ms`);
   }
-  const env = loadEnv({
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    LOG_LEVEL: 'silent',
-    DEMO_SEED: 'false',
-    WEB_DIST: './.no-web',
-    JOBS_WORKER: 'false',
-  });
-  const app = await buildApp({ database, env, logger: false });
-  await app.ready();
-  const cookieOf = async (username: string) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: DEMO_PASSWORD },
-    });
-    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode}`);
-    return String([res.headers['set-cookie']].flat()[0]).split(';')[0]!;
-  };
+  const { app, cookieOf } = await inProcessApp(database, url);
   const leader = await cookieOf('leader');
   const province = await cookieOf('province');
   const get = (url: string, cookie: string) => async () => {

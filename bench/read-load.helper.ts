@@ -1,0 +1,140 @@
+/**
+ * Shared by the read benchmarks (bench/enterprise-list.ts): the app / bare child processes of
+ * bench/enterprise-list.server.ts, the autocannon load with its figures, the probe that checks that every side serves
+ * the same page, and the printed table.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+export const CONNECTIONS = 50;
+export const DURATION_S = 10;
+
+export interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** One connection, one request at a time: the per-request cost without queueing. */
+  serialP50: number;
+  serialP99: number;
+}
+
+export function startChild(mode: 'app' | 'bare', url: string): Promise<{ child: ChildProcess; port: number }> {
+  const file = fileURLToPath(new URL('./enterprise-list.server.ts', import.meta.url));
+  // BENCH_CPU_PROF=<dir>: the app writes a V8 CPU profile there on exit (open it in Chrome DevTools).
+  const prof =
+    process.env.BENCH_CPU_PROF && mode === 'app' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', file, mode, url], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${mode} server did not start within 60 s`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^READY (\d+)$/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]) });
+      }
+    });
+  });
+}
+
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Logs in through the app's API; the session cookie to send with every request. */
+export async function login(base: string, username: string, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login of ${username} failed: ${res.status} ${await res.text()}`);
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+}
+
+export async function load(url: string, headers: Record<string, string>): Promise<Figures> {
+  // Warm-up (connections, JIT, plan cache) so every side is measured hot.
+  await autocannon({ url, connections: 10, duration: 2, headers });
+  const serial = await autocannon({ url, connections: 1, duration: 4, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx + serial.non2xx,
+    errors: r.errors + r.timeouts + serial.errors + serial.timeouts,
+    serialP50: serial.latency.p50,
+    serialP99: serial.latency.p99,
+  };
+}
+
+/** What one side served for the probe: the ids of the page in order and the filtered total. */
+export interface Page {
+  ids: string[];
+  total: number;
+}
+
+/**
+ * One request before the load: prints the page size and total, and throws unless it is the same page (same rows in
+ * the same order, same total) as the side probed first.
+ */
+export async function probe(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  reference: Page | undefined,
+): Promise<Page> {
+  const res = await fetch(url, { headers });
+  const body = (await res.json()) as { data: { id: string }[]; total?: number; meta?: { filter_count: number } };
+  if (!res.ok) throw new Error(`${label} failed: ${res.status} ${JSON.stringify(body)}`);
+  const page = { ids: body.data.map((r) => r.id), total: Number(body.total ?? body.meta?.filter_count) };
+  console.log(`${label}: page has ${page.ids.length} rows of ${page.total}`);
+  if (reference) {
+    if (page.ids.length !== reference.ids.length || page.total !== reference.total) {
+      throw new Error(
+        `${label} serves ${page.ids.length} rows of ${page.total}, the first side ${reference.ids.length} of ${reference.total}`,
+      );
+    }
+    const at = page.ids.findIndex((id, i) => id !== reference.ids[i]);
+    if (at >= 0) throw new Error(`${label}: row ${at + 1} of the page differs from the first side's`);
+  }
+  return page;
+}
+
+/** One table: requests/s, latencies and failures of each side, then app / bare and app / Directus. */
+export function printTable(
+  title: string,
+  sides: { bare: Figures; app: Figures; directus?: Figures; directusName: string },
+): void {
+  const { bare: b, app: a, directus: d } = sides;
+  const row = (name: string, f: Figures) =>
+    `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(1).padStart(9)} ${f.p99.toFixed(1).padStart(9)} ${f.serialP50.toFixed(1).padStart(12)} ${f.serialP99.toFixed(1).padStart(12)} ${String(f.non2xx + f.errors).padStart(8)}`;
+  console.log(`\n${title}`);
+  console.log(
+    `${''.padEnd(22)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'1-conn p50'.padStart(12)} ${'1-conn p99'.padStart(12)} ${'failed'.padStart(8)}`,
+  );
+  console.log(row('bare Fastify + pg', b));
+  console.log(row('ZoneOS app', a));
+  if (d) console.log(row(sides.directusName, d));
+  console.log(
+    `app / bare: ${((a.rps / b.rps) * 100).toFixed(0)}% of the throughput, p99 ×${(a.p99 / Math.max(b.p99, 0.1)).toFixed(2)} (goal ≥ 70%)`,
+  );
+  if (d)
+    console.log(
+      `app / Directus: ${(a.rps / d.rps).toFixed(2)}× the throughput, p99 ${(d.p99 / Math.max(a.p99, 0.1)).toFixed(2)}× lower (goal ≥ 3×)`,
+    );
+}
