@@ -2,7 +2,9 @@
  * Child process of bench/enterprise-list.ts (so the load generator does not share the server's event loop).
  *   app  — the real ZoneOS app (buildApp + listen on 127.0.0.1), same settings as production minus logging.
  *   bare — bare Fastify + pg routes running the SQL the repositories run for the same filters, one route per list:
- *          /list (enterprises), /cases (approval cases), /projects (investment pipeline).
+ *          /list (enterprises), /cases (approval cases), /projects (investment pipeline); unnamed statements.
+ *   bare-prepared — the same routes on a pool of the app's PreparingClient (named server-side prepared statements,
+ *          as the app runs them), so the app is also compared with the best this stack does.
  * Prints `READY <port>` on stdout once listening; exits on SIGTERM.
  */
 import Fastify from 'fastify';
@@ -10,10 +12,11 @@ import pg from 'pg';
 import { buildApp } from '../server/app';
 import { loadEnv } from '../server/env';
 import { openDatabase } from '../server/platform/db';
+import { PreparingClient } from '../server/platform/db/prepared';
 
 const [mode, url] = process.argv.slice(2);
-if (!url || (mode !== 'app' && mode !== 'bare')) {
-  console.error('usage: enterprise-list.server.ts app|bare <postgres url>');
+if (!url || (mode !== 'app' && mode !== 'bare' && mode !== 'bare-prepared')) {
+  console.error('usage: enterprise-list.server.ts app|bare|bare-prepared <postgres url>');
   process.exit(2);
 }
 const POOL = 10; // the app's default DB_POOL_SIZE
@@ -62,7 +65,11 @@ function paging(q: Record<string, string | undefined>) {
 }
 
 async function startBare(): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL,
+    Client: mode === 'bare-prepared' ? PreparingClient : pg.Client,
+  });
   const app = Fastify({ logger: false });
   app.get('/list', async (req) => {
     const q = req.query as Record<string, string | undefined>;

@@ -62,7 +62,7 @@ interface Endpoint {
   bare: string;
   directus: string;
   reference?: Page;
-  figures: { app?: Figures; bare?: Figures; directus?: Figures };
+  figures: { app?: Figures; bare?: Figures; barePrepared?: Figures; directus?: Figures };
 }
 
 async function ensureLeader(database: Database, username: string, zoneId: string, passwordHash: string) {
@@ -194,15 +194,22 @@ export default async function run(): Promise<number> {
 
   const endpoints = await prepare(url);
 
-  const bare = await startChild('bare', url);
-  try {
-    for (const e of endpoints) {
-      const target = `http://127.0.0.1:${bare.port}${e.bare}`;
-      e.reference = await probe(`${e.name}, bare`, target, {}, undefined);
-      e.figures.bare = await load(target, {});
+  for (const mode of ['bare', 'bare-prepared'] as const) {
+    const bare = await startChild(mode, url);
+    try {
+      for (const e of endpoints) {
+        const target = `http://127.0.0.1:${bare.port}${e.bare}`;
+        if (mode === 'bare') {
+          e.reference = await probe(`${e.name}, bare`, target, {}, undefined);
+          e.figures.bare = await load(target, {});
+        } else {
+          await probe(`${e.name}, bare (prepared statements)`, target, {}, e.reference);
+          e.figures.barePrepared = await load(target, {});
+        }
+      }
+    } finally {
+      await stopChild(bare.child);
     }
-  } finally {
-    await stopChild(bare.child);
   }
 
   const app = await startChild('app', url);
@@ -241,6 +248,7 @@ export default async function run(): Promise<number> {
     const a = e.figures.app!;
     printTable(`${e.name}, ${CONNECTIONS} connections × ${DURATION_S} s, GET ${e.app}`, {
       bare: e.figures.bare!,
+      barePrepared: e.figures.barePrepared,
       app: a,
       directus: e.figures.directus,
       directusName: `Directus ${DIRECTUS_VERSION}`,

@@ -22,7 +22,10 @@ export interface Figures {
   serialP99: number;
 }
 
-export function startChild(mode: 'app' | 'bare', url: string): Promise<{ child: ChildProcess; port: number }> {
+export function startChild(
+  mode: 'app' | 'bare' | 'bare-prepared',
+  url: string,
+): Promise<{ child: ChildProcess; port: number }> {
   const file = fileURLToPath(new URL('./enterprise-list.server.ts', import.meta.url));
   // BENCH_CPU_PROF=<dir>: the app writes a V8 CPU profile there on exit (open it in Chrome DevTools).
   const prof =
@@ -118,9 +121,9 @@ export async function probe(
 /** One table: requests/s, latencies and failures of each side, then app / bare and app / Directus. */
 export function printTable(
   title: string,
-  sides: { bare: Figures; app: Figures; directus?: Figures; directusName: string },
+  sides: { bare: Figures; barePrepared?: Figures; app: Figures; directus?: Figures; directusName: string },
 ): void {
-  const { bare: b, app: a, directus: d } = sides;
+  const { bare: b, barePrepared: bp, app: a, directus: d } = sides;
   const row = (name: string, f: Figures) =>
     `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} ${f.p50.toFixed(1).padStart(9)} ${f.p99.toFixed(1).padStart(9)} ${f.serialP50.toFixed(1).padStart(12)} ${f.serialP99.toFixed(1).padStart(12)} ${String(f.non2xx + f.errors).padStart(8)}`;
   console.log(`\n${title}`);
@@ -128,11 +131,16 @@ export function printTable(
     `${''.padEnd(22)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'1-conn p50'.padStart(12)} ${'1-conn p99'.padStart(12)} ${'failed'.padStart(8)}`,
   );
   console.log(row('bare Fastify + pg', b));
+  if (bp) console.log(row('bare, prepared stmts', bp));
   console.log(row('ZoneOS app', a));
   if (d) console.log(row(sides.directusName, d));
   console.log(
     `app / bare: ${((a.rps / b.rps) * 100).toFixed(0)}% of the throughput, p99 ×${(a.p99 / Math.max(b.p99, 0.1)).toFixed(2)} (goal ≥ 70%)`,
   );
+  if (bp)
+    console.log(
+      `app / bare with prepared statements: ${((a.rps / bp.rps) * 100).toFixed(0)}% of the throughput, p99 ×${(a.p99 / Math.max(bp.p99, 0.1)).toFixed(2)}`,
+    );
   if (d)
     console.log(
       `app / Directus: ${(a.rps / d.rps).toFixed(2)}× the throughput, p99 ${(d.p99 / Math.max(a.p99, 0.1)).toFixed(2)}× lower (goal ≥ 3×)`,

@@ -7,7 +7,13 @@ import { migrate } from './platform/db/migrate';
 
 /** Open the configured database (PostgreSQL when DATABASE_URL is set, embedded PGlite under DATA_DIR otherwise). */
 export async function openConfiguredDatabase(env: Env): Promise<Database> {
-  if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE });
+  if (env.DATABASE_URL)
+    return openDatabase({
+      url: env.DATABASE_URL,
+      poolSize: env.DB_POOL_SIZE,
+      preparedStatements: env.DB_PREPARED_STATEMENTS,
+      planCacheMode: env.DB_PLAN_CACHE_MODE,
+    });
   const dir = resolve(env.DATA_DIR, 'pglite');
   mkdirSync(dir, { recursive: true });
   return openDatabase({ dataDir: dir });

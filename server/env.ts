@@ -25,6 +25,13 @@ export const envSchema = z.object({
   /** Path-style URLs (endpoint/bucket/key; MinIO and most S3-compatible servers) or virtual-hosted (bucket.endpoint). */
   S3_PATH_STYLE: bool.default(true),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Run parameterised statements as named server-side prepared statements (platform/db/prepared.ts). Turn off behind
+   * a pooler that cannot carry them (PgBouncer in transaction mode before 1.21).
+   */
+  DB_PREPARED_STATEMENTS: bool.default(true),
+  /** PostgreSQL plan_cache_mode for the app's connections; unset keeps the server's setting (auto). */
+  DB_PLAN_CACHE_MODE: z.enum(['auto', 'force_custom_plan', 'force_generic_plan']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   /**

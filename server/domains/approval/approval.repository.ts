@@ -12,6 +12,7 @@ import type { ZoneScope } from '../../platform/access';
 import type { WorkCalendar } from '../../platform/calendar';
 import type { Executor } from '../../platform/db';
 import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
+import { type Binder, binder, bindWith, cachedStatement } from '../../platform/db/statements';
 import { users } from '../auth/auth.tables';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { departments } from '../org/org.tables';
@@ -164,20 +165,32 @@ export async function itemsByIds(ex: Executor, zoneId: string, ids: string[]) {
  * Who sees which case: the zone; an enterprise user only its own enterprise's cases; department staff and heads
  * their department's (lead department); a service officer its department's plus the cases it files as agent.
  */
-export function caseScope(scope: ZoneScope): SQL {
-  const base = eq(approvalCases.zoneId, scope.zoneId);
+export function caseScope(scope: ZoneScope, b?: Binder): SQL {
+  const v = bindWith(b);
   const role = scope.actor.role;
+  // Each role's branch binds its own names, so a cached statement's shape tells the branches apart.
   if (role === 'enterprise') {
-    return scope.enterpriseId ? (and(base, eq(approvalCases.enterpriseId, scope.enterpriseId)) as SQL) : sql`false`;
+    if (!scope.enterpriseId) return sql`false`;
+    return and(
+      eq(approvalCases.zoneId, v('zoneId', scope.zoneId)),
+      eq(approvalCases.enterpriseId, v('scopeEnterpriseId', scope.enterpriseId)),
+    ) as SQL;
   }
   if (role === 'dept_head' || role === 'dept_staff') {
-    return scope.departmentId ? (and(base, eq(approvalCases.leadDepartmentId, scope.departmentId)) as SQL) : sql`false`;
+    if (!scope.departmentId) return sql`false`;
+    return and(
+      eq(approvalCases.zoneId, v('zoneId', scope.zoneId)),
+      eq(approvalCases.leadDepartmentId, v('scopeDepartmentId', scope.departmentId)),
+    ) as SQL;
   }
+  const base = eq(approvalCases.zoneId, v('zoneId', scope.zoneId));
   if (role === 'service_officer') {
-    const mine = eq(approvalCases.agentUserId, scope.actor.userId);
+    const mine = eq(approvalCases.agentUserId, v('scopeAgentId', scope.actor.userId));
     return and(
       base,
-      scope.departmentId ? or(mine, eq(approvalCases.leadDepartmentId, scope.departmentId)) : mine,
+      scope.departmentId
+        ? or(mine, eq(approvalCases.leadDepartmentId, v('scopeAgentDepartmentId', scope.departmentId)))
+        : mine,
     ) as SQL;
   }
   return base;
@@ -197,21 +210,26 @@ type CaseJoin = {
 };
 export type CaseRecord = typeof approvalCases.$inferSelect;
 
-function caseQuery(scope: ZoneScope, q: Omit<CaseListQuery, 'current' | 'pageSize'>) {
-  const where: SQL[] = [caseScope(scope)];
-  if (q.status) where.push(eq(approvalCases.status, q.status));
-  if (q.itemId) where.push(arrayContains(approvalCases.itemIds, [q.itemId]));
-  if (q.leadDepartmentId) where.push(eq(approvalCases.leadDepartmentId, q.leadDepartmentId));
-  if (q.enterpriseId) where.push(eq(approvalCases.enterpriseId, q.enterpriseId));
-  if (q.projectCode) where.push(eq(approvalCases.projectCode, q.projectCode));
-  if (q.light === 'overdue') where.push(eq(approvalCases.overdue, true));
-  if (q.light === 'open') where.push(sql`${approvalCases.decidedOn} is null and ${approvalCases.closedOn} is null`);
+function caseQuery(scope: ZoneScope, q: Omit<CaseListQuery, 'current' | 'pageSize'>, b?: Binder) {
+  const v = bindWith(b);
+  const where: SQL[] = [caseScope(scope, b)];
+  if (q.status) where.push(eq(approvalCases.status, v('status', q.status)));
+  if (q.itemId) where.push(arrayContains(approvalCases.itemIds, v('itemId', [q.itemId])));
+  if (q.leadDepartmentId) where.push(eq(approvalCases.leadDepartmentId, v('leadDepartmentId', q.leadDepartmentId)));
+  if (q.enterpriseId) where.push(eq(approvalCases.enterpriseId, v('enterpriseId', q.enterpriseId)));
+  if (q.projectCode) where.push(eq(approvalCases.projectCode, v('projectCode', q.projectCode)));
+  if (q.light === 'overdue') where.push(eq(approvalCases.overdue, v('overdue', true)));
+  if (q.light === 'open') {
+    b?.mark('open');
+    where.push(sql`${approvalCases.decidedOn} is null and ${approvalCases.closedOn} is null`);
+  }
   if (q.q) {
+    const p = likePattern(q.q);
     where.push(
       or(
-        ilike(approvalCases.caseNo, likePattern(q.q)),
-        ilike(approvalCases.projectName, likePattern(q.q)),
-        ilike(enterprises.name, likePattern(q.q)),
+        ilike(approvalCases.caseNo, v('qCaseNo', p)),
+        ilike(approvalCases.projectName, v('qProject', p)),
+        ilike(enterprises.name, v('qEnterprise', p)),
       ) as SQL,
     );
   }
@@ -306,21 +324,32 @@ export async function casePage(
   offset: number,
   limit: number,
 ) {
-  const { cond, order } = caseQuery(scope, q);
-  return joined(ex)
-    .where(cond)
-    .orderBy(...order)
-    .limit(limit)
-    .offset(offset);
+  // Built once per shape (role branch, filters present, sort) and executed with this request's values.
+  const b = binder();
+  const { cond, order } = caseQuery(scope, q, b);
+  const page = cachedStatement(ex, `approval.page|${b.shape()}|${q.sortField ?? ''}|${q.sortOrder ?? ''}`, () =>
+    joined(ex)
+      .where(cond)
+      .orderBy(...order)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(''),
+  );
+  return page.execute({ ...b.values, limit, offset });
 }
 
 export async function countCases(ex: Executor, scope: ZoneScope, q: Omit<CaseListQuery, 'current' | 'pageSize'>) {
-  const { cond } = caseQuery(scope, q);
-  const [row] = await ex
-    .select({ n: count() })
-    .from(approvalCases)
-    .innerJoin(enterprises, eq(enterprises.id, approvalCases.enterpriseId))
-    .where(cond);
+  const b = binder();
+  const { cond } = caseQuery(scope, q, b);
+  const total = cachedStatement(ex, `approval.count|${b.shape()}`, () =>
+    ex
+      .select({ n: count() })
+      .from(approvalCases)
+      .innerJoin(enterprises, eq(enterprises.id, approvalCases.enterpriseId))
+      .where(cond)
+      .prepare(''),
+  );
+  const [row] = await total.execute(b.values);
   return row?.n ?? 0;
 }
 

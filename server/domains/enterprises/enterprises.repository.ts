@@ -5,6 +5,7 @@ import type { ZoneScope } from '../../platform/access';
 import { auditEvents } from '../../platform/audit.tables';
 import type { Executor } from '../../platform/db';
 import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
+import { type Binder, binder, bindWith, cachedStatement } from '../../platform/db/statements';
 import { staff } from '../org/org.tables';
 import { subParks } from '../tenancy/tenancy.tables';
 import { enterprises } from './enterprises.tables';
@@ -19,10 +20,12 @@ export type EnterpriseRow = typeof enterprises.$inferSelect & {
  * The zone, and for an enterprise user only its own record (an enterprise account without an enterprise sees
  * nothing). Service officers and department roles see the whole zone's registry: it is not department-owned.
  */
-export function enterpriseScope(scope: ZoneScope): SQL {
-  const base = eq(enterprises.zoneId, scope.zoneId);
+export function enterpriseScope(scope: ZoneScope, b?: Binder): SQL {
+  const v = bindWith(b);
+  if (scope.actor.role === 'enterprise' && !scope.enterpriseId) return sql`false`;
+  const base = eq(enterprises.zoneId, v('zoneId', scope.zoneId));
   if (scope.actor.role !== 'enterprise') return base;
-  return scope.enterpriseId ? (and(base, eq(enterprises.id, scope.enterpriseId)) as SQL) : sql`false`;
+  return and(base, eq(enterprises.id, v('enterpriseId', scope.enterpriseId ?? ''))) as SQL; // checked above
 }
 
 const columns = { e: enterprises, subParkName: subParks.name, serviceOfficerName: staff.name };
@@ -46,28 +49,29 @@ function prefixPattern(text: string): string {
 }
 
 /** WHERE and ORDER BY of the list (also used by the benchmark's bare baseline through the same SQL). */
-export function enterpriseQuery(scope: ZoneScope, q: Omit<EnterpriseListQuery, 'current' | 'pageSize'>) {
-  const where: SQL[] = [enterpriseScope(scope)];
-  if (q.subParkId) where.push(eq(enterprises.subParkId, q.subParkId));
-  if (q.scale) where.push(eq(enterprises.scale, q.scale));
-  if (q.status) where.push(eq(enterprises.status, q.status));
-  if (q.serviceOfficerId) where.push(eq(enterprises.serviceOfficerId, q.serviceOfficerId));
-  if (q.tag) where.push(arrayContains(enterprises.tags, [q.tag]));
+export function enterpriseQuery(scope: ZoneScope, q: Omit<EnterpriseListQuery, 'current' | 'pageSize'>, b?: Binder) {
+  const v = bindWith(b);
+  const where: SQL[] = [enterpriseScope(scope, b)];
+  if (q.subParkId) where.push(eq(enterprises.subParkId, v('subParkId', q.subParkId)));
+  if (q.scale) where.push(eq(enterprises.scale, v('scale', q.scale)));
+  if (q.status) where.push(eq(enterprises.status, v('status', q.status)));
+  if (q.serviceOfficerId) where.push(eq(enterprises.serviceOfficerId, v('serviceOfficerId', q.serviceOfficerId)));
+  if (q.tag) where.push(arrayContains(enterprises.tags, v('tag', [q.tag])));
   if (q.industry) {
     where.push(
       /^[A-Z]$/.test(q.industry)
-        ? eq(enterprises.industrySection, q.industry)
-        : like(enterprises.industryCode, prefixPattern(q.industry)),
+        ? eq(enterprises.industrySection, v('industrySection', q.industry))
+        : like(enterprises.industryCode, v('industryCode', prefixPattern(q.industry))),
     );
   }
   if (q.q) {
     const text = q.q.trim();
-    const any: SQL[] = [ilike(enterprises.name, likePattern(text))];
+    const any: SQL[] = [ilike(enterprises.name, v('qName', likePattern(text)))];
     if (/^[0-9A-Za-z]+$/.test(text)) {
       const lower = text.toLowerCase();
-      any.push(like(enterprises.creditCode, prefixPattern(text.toUpperCase())));
-      any.push(like(enterprises.nameInitials, prefixPattern(lower)));
-      any.push(like(enterprises.namePinyin, prefixPattern(lower)));
+      any.push(like(enterprises.creditCode, v('qCredit', prefixPattern(text.toUpperCase()))));
+      any.push(like(enterprises.nameInitials, v('qInitials', prefixPattern(lower))));
+      any.push(like(enterprises.namePinyin, v('qPinyin', prefixPattern(lower))));
     }
     where.push(or(...any) as SQL);
   }
@@ -90,8 +94,11 @@ export function enterpriseQuery(scope: ZoneScope, q: Omit<EnterpriseListQuery, '
 }
 
 export async function listEnterprises(ex: Executor, scope: ZoneScope, q: EnterpriseListQuery) {
-  const { cond, order } = enterpriseQuery(scope, q);
-  const [data, [total]] = await Promise.all([
+  // Built once per shape (filters present, sort) and executed with this request's values: platform/db/statements.ts.
+  const b = binder();
+  const { cond, order } = enterpriseQuery(scope, q, b);
+  const shape = b.shape();
+  const page = cachedStatement(ex, `enterprises.page|${shape}|${q.sortField ?? ''}|${q.sortOrder ?? ''}`, () =>
     ex
       .select(columns)
       .from(enterprises)
@@ -99,11 +106,18 @@ export async function listEnterprises(ex: Executor, scope: ZoneScope, q: Enterpr
       .leftJoin(staff, eq(staff.id, enterprises.serviceOfficerId))
       .where(cond)
       .orderBy(...order)
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    ex.select({ n: count() }).from(enterprises).where(cond),
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(''),
+  );
+  const total = cachedStatement(ex, `enterprises.count|${shape}`, () =>
+    ex.select({ n: count() }).from(enterprises).where(cond).prepare(''),
+  );
+  const [data, [n]] = await Promise.all([
+    page.execute({ ...b.values, limit: q.pageSize, offset: offsetOf(q) }),
+    total.execute(b.values),
   ]);
-  return { data: data.map(flatten), total: total?.n ?? 0 };
+  return { data: data.map(flatten), total: n?.n ?? 0 };
 }
 
 /** One page of the list's query (same WHERE and ORDER BY), for exports. */

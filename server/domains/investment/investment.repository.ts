@@ -10,6 +10,7 @@ import { DEFAULT_LIGHT_PARAMS, type LightParams, percent } from '../../../shared
 import type { ZoneScope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
 import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
+import { type Binder, binder, bindWith, cachedStatement } from '../../platform/db/statements';
 import { keyProjects } from '../projects/projects.tables';
 import { subParks } from '../tenancy/tenancy.tables';
 import {
@@ -27,7 +28,14 @@ export interface ZoneSettings {
 
 /** The zone's rule parameters, or the DOMAIN.md defaults when the zone has not set its own. */
 export async function settingsOf(ex: Executor, zoneId: string): Promise<ZoneSettings> {
-  const [row] = await ex.select().from(investmentSettings).where(eq(investmentSettings.zoneId, zoneId));
+  const statement = cachedStatement(ex, 'investment.settings', () =>
+    ex
+      .select()
+      .from(investmentSettings)
+      .where(eq(investmentSettings.zoneId, sql.placeholder('zoneId')))
+      .prepare(''),
+  );
+  const [row] = await statement.execute({ zoneId });
   return row
     ? { stageSets: row.stageSets, lightParams: row.lightParams }
     : { stageSets: DEFAULT_STAGE_SETS, lightParams: DEFAULT_LIGHT_PARAMS };
@@ -80,15 +88,19 @@ function present(r: Joined, sets: StageSets): PipelineProject {
   };
 }
 
-export function pipelineQuery(scope: ZoneScope, q: Omit<PipelineListQuery, 'current' | 'pageSize'>) {
-  const where: SQL[] = [eq(investmentProjects.zoneId, scope.zoneId)];
-  if (q.type) where.push(eq(investmentProjects.type, q.type));
-  if (q.stage) where.push(eq(investmentProjects.stage, q.stage));
-  if (q.teamId) where.push(eq(investmentProjects.teamId, q.teamId));
-  if (q.flag) where.push(eq(investmentProjects[q.flag], true));
+/** WHERE and ORDER BY of the pipeline list; with a binder, values become its placeholders (a cached statement). */
+export function pipelineQuery(scope: ZoneScope, q: Omit<PipelineListQuery, 'current' | 'pageSize'>, b?: Binder) {
+  const v = bindWith(b);
+  const where: SQL[] = [eq(investmentProjects.zoneId, v('zoneId', scope.zoneId))];
+  if (q.type) where.push(eq(investmentProjects.type, v('type', q.type)));
+  if (q.stage) where.push(eq(investmentProjects.stage, v('stage', q.stage)));
+  if (q.teamId) where.push(eq(investmentProjects.teamId, v('teamId', q.teamId)));
+  if (q.flag) where.push(eq(investmentProjects[q.flag], v(`flag_${q.flag}`, true)));
   if (q.q) {
     const p = likePattern(q.q);
-    where.push(or(ilike(investmentProjects.name, p), ilike(investmentProjects.investor, p)) as SQL);
+    where.push(
+      or(ilike(investmentProjects.name, v('qName', p)), ilike(investmentProjects.investor, v('qInvestor', p))) as SQL,
+    );
   }
   const order = orderBy(
     q,
@@ -114,17 +126,27 @@ function base(ex: Executor) {
 }
 
 export async function listPipeline(ex: Executor, scope: ZoneScope, q: PipelineListQuery) {
-  const { cond, order } = pipelineQuery(scope, q);
-  const [sets, data, [total]] = await Promise.all([
-    settingsOf(ex, scope.zoneId),
+  // Built once per shape (filters present, sort) and executed with this request's values: platform/db/statements.ts.
+  const b = binder();
+  const { cond, order } = pipelineQuery(scope, q, b);
+  const shape = b.shape();
+  const page = cachedStatement(ex, `investment.page|${shape}|${q.sortField ?? ''}|${q.sortOrder ?? ''}`, () =>
     base(ex)
       .where(cond)
       .orderBy(...order)
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    ex.select({ n: count() }).from(investmentProjects).where(cond),
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(''),
+  );
+  const total = cachedStatement(ex, `investment.count|${shape}`, () =>
+    ex.select({ n: count() }).from(investmentProjects).where(cond).prepare(''),
+  );
+  const [sets, data, [n]] = await Promise.all([
+    settingsOf(ex, scope.zoneId),
+    page.execute({ ...b.values, limit: q.pageSize, offset: offsetOf(q) }),
+    total.execute(b.values),
   ]);
-  return { data: data.map((r) => present(r, sets.stageSets)), total: total?.n ?? 0 };
+  return { data: data.map((r) => present(r, sets.stageSets)), total: n?.n ?? 0 };
 }
 
 export async function pipelinePage(

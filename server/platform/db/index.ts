@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm/relations';
 import pg from 'pg';
+import { PreparingClient } from './prepared';
 import * as schema from './schema';
 
 export { schema };
@@ -31,6 +32,10 @@ export interface DatabaseOptions {
   /** PGlite data directory, or 'memory://' for an in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /** Named server-side prepared statements (PreparingClient); default true. */
+  preparedStatements?: boolean;
+  /** plan_cache_mode of every connection; default: the server's setting. */
+  planCacheMode?: 'auto' | 'force_custom_plan' | 'force_generic_plan';
 }
 
 // numeric → JS number is handled per column (mode: 'number'); bigint counts come back as strings from pg.
@@ -38,7 +43,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      Client: options.preparedStatements === false ? pg.Client : PreparingClient,
+      ...(options.planCacheMode ? { options: `-c plan_cache_mode=${options.planCacheMode}` } : {}),
+    });
     pool.on('error', () => {
       // Idle client errors (server restart) are surfaced on the next query; do not crash the process.
     });

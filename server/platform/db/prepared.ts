@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * A pg client that runs parameterised statements as named (server-side) prepared statements, one per distinct SQL
+ * text and connection. PostgreSQL then parses and analyses each of Drizzle's statements once per connection instead
+ * of once per request — on the list endpoints that was a large share of the database's CPU (the statements name
+ * every column, table-qualified). Plans are still made per execution unless PostgreSQL finds a generic plan as good
+ * (plan_cache_mode, see openDatabase).
+ *
+ * Left unnamed: statements without parameters (DDL, migrations, `select 1`), submittable calls (COPY, cursors), long texts and many parameters (bulk inserts, big IN lists — each distinct and rarely repeated), and
+ * anything past the per-connection cap, so a connection's prepared statements stay bounded.
+ *
+ * If a statement's result columns change under it (a migration adding a column to a table read with `*` while this
+ * server runs), PostgreSQL refuses the old statement once (0A000, "cached plan must not change result type"); that
+ * text then runs unnamed on this connection. Everything else behaves as with unnamed statements.
+ */
+export class PreparingClient extends pg.Client {
+  static MAX_TEXT = 16_000;
+  static MAX_PARAMS = 256;
+  static MAX_PER_CONNECTION = 2_000;
+  readonly #named = new Set<string>();
+  readonly #retired = new Set<string>();
+
+  /** Statement names this connection has prepared (tests). */
+  get preparedCount(): number {
+    return this.#named.size;
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() is a set of overloads; this forwards them unchanged.
+  override query(...args: any[]): any {
+    const [config, values, callback] = args;
+    const name = this.#nameFor(config, values, callback);
+    if (!name) return super.query(...(args as [string]));
+    const named: pg.QueryConfig =
+      typeof config === 'string' ? { text: config, name, values } : { ...(config as pg.QueryConfig), name, values };
+    const retire = (err: { code?: string } | null | undefined) => {
+      if (err?.code === '0A000') {
+        // The prepared statement's result type no longer matches its tables: run this text unnamed from now on.
+        this.#retired.add(named.text);
+        this.#named.delete(name);
+      }
+    };
+    if (typeof callback === 'function') {
+      // pg-pool's own query() (Drizzle's path through the pool) passes a callback.
+      const done = (err: Error, result: pg.QueryResult) => {
+        retire(err as { code?: string });
+        callback(err, result);
+      };
+      return super.query(named, done);
+    }
+    return (super.query(named) as Promise<pg.QueryResult>).catch((err: { code?: string }) => {
+      retire(err);
+      throw err;
+    });
+  }
+
+  #nameFor(config: unknown, values: unknown, callback: unknown): string | undefined {
+    if (typeof values === 'function' || (callback !== undefined && typeof callback !== 'function')) return undefined;
+    if (
+      !Array.isArray(values) ||
+      values.length === 0 ||
+      values.length > (this.constructor as typeof PreparingClient).MAX_PARAMS
+    )
+      return undefined;
+    let text: string;
+    if (typeof config === 'string') text = config;
+    else if (config && typeof config === 'object' && !('submit' in config)) {
+      const c = config as { text?: unknown; name?: unknown };
+      if (c.name || typeof c.text !== 'string') return undefined;
+      text = c.text;
+    } else return undefined;
+    const limits = this.constructor as typeof PreparingClient;
+    if (text.length > limits.MAX_TEXT || this.#retired.has(text)) return undefined;
+    const name = `zs_${createHash('sha1').update(text).digest('base64url')}`;
+    if (this.#named.has(name)) return name;
+    if (this.#named.size >= limits.MAX_PER_CONNECTION) return undefined;
+    this.#named.add(name);
+    return name;
+  }
+}
