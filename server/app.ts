@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { approvalRoutes } from './domains/approval/approval.routes';
 import { auditRoutes } from './domains/audit/audit.routes';
 import { authRoutes } from './domains/auth/auth.routes';
@@ -37,6 +37,7 @@ import { configurePasswords } from './platform/auth/password';
 import type { Database } from './platform/db';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { registerGuard } from './platform/http/guard';
+import { registerSerializer } from './platform/http/serializer';
 import { t } from './platform/i18n';
 import { createJobs } from './platform/jobs';
 import { diskStore } from './platform/storage';
@@ -147,7 +148,7 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
   app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  registerSerializer(app, env.RESPONSE_SERIALIZER ?? (env.NODE_ENV === 'production' ? 'fast' : 'checked'));
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -32,6 +32,12 @@ export const envSchema = z.object({
   DB_PREPARED_STATEMENTS: bool.default(true),
   /** PostgreSQL plan_cache_mode for the app's connections; unset keeps the server's setting (auto). */
   DB_PLAN_CACHE_MODE: z.enum(['auto', 'force_custom_plan', 'force_generic_plan']).optional(),
+  /**
+   * How responses are written (platform/http/serializer.ts): `fast` (fast-json-stringify from the route's schema) or
+   * `checked` (zod checks every response and the fast output is compared with it). Default: fast in production,
+   * checked otherwise (tests, development).
+   */
+  RESPONSE_SERIALIZER: z.enum(['fast', 'checked']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   /**
