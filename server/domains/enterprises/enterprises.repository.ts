@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, count, desc, eq, ilike, like, or, type SQL, sql } from 'drizzle-orm';
-import type { EnterpriseListQuery, TimelineItem } from '../../../shared/enterprises';
+import type { Enterprise, EnterpriseListQuery, TimelineItem } from '../../../shared/enterprises';
 import { industryEntry } from '../../../shared/industry-codes';
 import type { ZoneScope } from '../../platform/access';
 import { auditEvents } from '../../platform/audit.tables';
@@ -10,11 +10,8 @@ import { staff } from '../org/org.tables';
 import { subParks } from '../tenancy/tenancy.tables';
 import { enterprises } from './enterprises.tables';
 
-export type EnterpriseRow = typeof enterprises.$inferSelect & {
-  subParkName: string | null;
-  serviceOfficerName: string | null;
-  industryName: string;
-};
+/** An enterprise as the API presents it (timestamps as ISO strings). */
+export type EnterpriseRow = Enterprise;
 
 /**
  * The zone, and for an enterprise user only its own record (an enterprise account without an enterprise sees
@@ -30,16 +27,41 @@ export function enterpriseScope(scope: ZoneScope, b?: Binder): SQL {
 
 const columns = { e: enterprises, subParkName: subParks.name, serviceOfficerName: staff.name };
 
+/**
+ * One row of the registry as the API sends it. Written out field by field on purpose: `{ ...r.e, subParkName, … }`
+ * (new properties after a spread) takes a slow path in V8 and made building a 20-row page cost more than reading it
+ * from PostgreSQL; a literal of fixed shape is also what the response serializer reads fastest.
+ */
 function flatten(r: {
   e: typeof enterprises.$inferSelect;
   subParkName: string | null;
   serviceOfficerName: string | null;
-}) {
+}): EnterpriseRow {
+  const e = r.e;
   return {
-    ...r.e,
+    id: e.id,
+    zoneId: e.zoneId,
+    creditCode: e.creditCode,
+    name: e.name,
+    namePinyin: e.namePinyin,
+    nameInitials: e.nameInitials,
+    subParkId: e.subParkId,
     subParkName: r.subParkName,
+    industryCode: e.industryCode,
+    industrySection: e.industrySection,
+    industryName: industryEntry(e.industryCode)?.name ?? '',
+    scale: e.scale,
+    tags: e.tags,
+    landMu: e.landMu,
+    buildingM2: e.buildingM2,
+    legalRep: e.legalRep,
+    contacts: e.contacts,
+    serviceOfficerId: e.serviceOfficerId,
     serviceOfficerName: r.serviceOfficerName,
-    industryName: industryEntry(r.e.industryCode)?.name ?? '',
+    establishedOn: e.establishedOn,
+    status: e.status,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
   };
 }
 

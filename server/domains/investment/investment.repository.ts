@@ -70,21 +70,41 @@ type Joined = {
   pendingMoveId: string | null;
 };
 
+/** One pipeline project as the API sends it, field by field (see the enterprise registry's flatten for why). */
 function present(r: Joined, sets: StageSets): PipelineProject {
-  const stages = sets[r.p.type as ProjectType];
-  const stageIndex = stages.findIndex((s) => s.key === r.p.stage);
+  const p = r.p;
+  const stages = sets[p.type as ProjectType];
+  const stageIndex = stages.findIndex((s) => s.key === p.stage);
   return {
-    ...r.p,
+    id: p.id,
+    zoneId: p.zoneId,
+    name: p.name,
+    type: p.type,
+    investor: p.investor,
+    sourceRegion: p.sourceRegion,
+    teamId: p.teamId,
     teamName: r.teamName,
+    subParkId: p.subParkId,
     subParkName: r.subParkName,
+    stage: p.stage,
+    stageName: stages[stageIndex]?.name ?? p.stage,
+    stageIndex,
+    stageEnteredAt: p.stageEnteredAt.toISOString(),
+    agreedInvestmentFen: p.agreedInvestmentFen,
+    fundsOutsideProvinceFen: p.fundsOutsideProvinceFen,
+    fundsAbroadUsdCents: p.fundsAbroadUsdCents,
+    usdRate: p.usdRate,
+    fundsAbroadFen: usdToFen(p.fundsAbroadUsdCents, p.usdRate),
+    fortune500: p.fortune500,
+    listed: p.listed,
+    xiangshangReturn: p.xiangshangReturn,
+    plan: p.plan,
+    signedOn: p.signedOn,
+    enterpriseId: p.enterpriseId,
     keyProjectId: r.keyProjectId,
     pendingMoveId: r.pendingMoveId,
-    stageIndex,
-    stageName: stages[stageIndex]?.name ?? r.p.stage,
-    fundsAbroadFen: usdToFen(r.p.fundsAbroadUsdCents, r.p.usdRate),
-    stageEnteredAt: r.p.stageEnteredAt.toISOString(),
-    createdAt: r.p.createdAt.toISOString(),
-    updatedAt: r.p.updatedAt.toISOString(),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
   };
 }
 

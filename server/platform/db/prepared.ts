@@ -15,6 +15,20 @@ import pg from 'pg';
  * server runs), PostgreSQL refuses the old statement once (0A000, "cached plan must not change result type"); that
  * text then runs unnamed on this connection. Everything else behaves as with unnamed statements.
  */
+/** Statement name of each SQL text seen (sha1 of a long text per query was a measurable share of a list request). */
+const names = new Map<string, string>();
+const MAX_NAMES = 10_000;
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= MAX_NAMES) names.clear();
+    name = `zs_${createHash('sha1').update(text).digest('base64url')}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 export class PreparingClient extends pg.Client {
   static MAX_TEXT = 16_000;
   static MAX_PARAMS = 256;
@@ -72,7 +86,7 @@ export class PreparingClient extends pg.Client {
     } else return undefined;
     const limits = this.constructor as typeof PreparingClient;
     if (text.length > limits.MAX_TEXT || this.#retired.has(text)) return undefined;
-    const name = `zs_${createHash('sha1').update(text).digest('base64url')}`;
+    const name = statementName(text);
     if (this.#named.has(name)) return name;
     if (this.#named.size >= limits.MAX_PER_CONNECTION) return undefined;
     this.#named.add(name);
