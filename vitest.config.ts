@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: 'pglite',
-          include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.mjs'],
           env: { ZONEOS_TEST_DB: 'pglite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
