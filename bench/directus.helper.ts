@@ -17,7 +17,8 @@ import pg from 'pg';
 
 export const DIRECTUS_VERSION = '10.10.0';
 export const DIRECTUS_TOKEN = 'zoneos-bench-directus-token';
-const ADMIN_EMAIL = 'bench@zoneos.local';
+// Directus validates the address (a `.local` one is refused by its bootstrap since its validator's TLD list).
+const ADMIN_EMAIL = 'bench@zoneos.example.com';
 
 const ISOLATED_VM_STUB = `// ZoneOS bench: isolated-vm is not compiled (see bench/directus.helper.ts); using it throws.
 class Unavailable { constructor() { throw new Error('isolated-vm is not built in this benchmark install'); } }

@@ -5,8 +5,12 @@
  *          /list (enterprises), /cases (approval cases), /projects (investment pipeline); unnamed statements.
  *   bare-prepared — the same routes on a pool of the app's PreparingClient (named server-side prepared statements,
  *          as the app runs them), so the app is also compared with the best this stack does.
+ * The database is a postgres:// URL, or `pglite:<data dir>` for the embedded engine (app on PGlite; bare routes
+ * sending the same SQL to the same in-process PGlite).
  * Prints `READY <port>` on stdout once listening; exits on SIGTERM.
  */
+
+import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../server/app';
@@ -16,10 +20,33 @@ import { PreparingClient } from '../server/platform/db/prepared';
 
 const [mode, url] = process.argv.slice(2);
 if (!url || (mode !== 'app' && mode !== 'bare' && mode !== 'bare-prepared')) {
-  console.error('usage: enterprise-list.server.ts app|bare|bare-prepared <postgres url>');
+  console.error('usage: enterprise-list.server.ts app|bare|bare-prepared <postgres url | pglite:dir>');
   process.exit(2);
 }
 const POOL = 10; // the app's default DB_POOL_SIZE
+const PGLITE_DIR = url.startsWith('pglite:') ? url.slice('pglite:'.length) : undefined;
+
+/** What the bare routes need of a database: pg's pool, or the embedded engine behind the same call. */
+interface Queryable {
+  // biome-ignore lint/suspicious/noExplicitAny: the bare routes read rows untyped, as pg's own query() returns them
+  query<R = any>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  end(): Promise<void>;
+}
+
+async function bareDatabase(): Promise<Queryable> {
+  if (PGLITE_DIR) {
+    const lite = await PGlite.create(PGLITE_DIR);
+    return {
+      query: <R>(text: string, values?: unknown[]) => lite.query<R>(text, values),
+      end: () => lite.close(),
+    };
+  }
+  return new pg.Pool({
+    connectionString: url,
+    max: POOL,
+    Client: mode === 'bare-prepared' ? PreparingClient : pg.Client,
+  }) as unknown as Queryable;
+}
 
 // The repository's list for zone + sub-park + scale, sorted by name (tie-break id), one page, plus the count.
 const DATA_SQL = `select e.*, sp.name as sub_park_name, s.name as service_officer_name
@@ -65,11 +92,7 @@ function paging(q: Record<string, string | undefined>) {
 }
 
 async function startBare(): Promise<number> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: POOL,
-    Client: mode === 'bare-prepared' ? PreparingClient : pg.Client,
-  });
+  const pool = await bareDatabase();
   const app = Fastify({ logger: false });
   app.get('/list', async (req) => {
     const q = req.query as Record<string, string | undefined>;
@@ -128,14 +151,14 @@ async function startApp(): Promise<number> {
   const env = loadEnv({
     ...process.env,
     NODE_ENV: 'production',
-    DATABASE_URL: url,
+    ...(PGLITE_DIR ? { DATA_DIR: PGLITE_DIR, DATABASE_URL: undefined } : { DATABASE_URL: url }),
     DB_POOL_SIZE: String(POOL),
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'false',
     WEB_DIST: './.no-web',
     JOBS_WORKER: 'false',
   });
-  const database = await openDatabase({ url, poolSize: POOL });
+  const database = await openDatabase(PGLITE_DIR ? { dataDir: PGLITE_DIR } : { url, poolSize: POOL });
   const app = await buildApp({ database, env, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.once('SIGTERM', () =>

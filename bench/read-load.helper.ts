@@ -118,10 +118,10 @@ export async function probe(
   return page;
 }
 
-/** One table: requests/s, latencies and failures of each side, then app / bare and app / Directus. */
+/** One table: requests/s, latencies and failures of each side measured, then the ratios of the sides present. */
 export function printTable(
   title: string,
-  sides: { bare: Figures; barePrepared?: Figures; app: Figures; directus?: Figures; directusName: string },
+  sides: { bare?: Figures; barePrepared?: Figures; app?: Figures; directus?: Figures; directusName: string },
 ): void {
   const { bare: b, barePrepared: bp, app: a, directus: d } = sides;
   const row = (name: string, f: Figures) =>
@@ -130,16 +130,18 @@ export function printTable(
   console.log(
     `${''.padEnd(22)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'1-conn p50'.padStart(12)} ${'1-conn p99'.padStart(12)} ${'failed'.padStart(8)}`,
   );
-  console.log(row('bare Fastify + pg', b));
+  if (b) console.log(row('bare Fastify + pg', b));
   if (bp) console.log(row('bare, prepared stmts', bp));
-  console.log(row('ZoneOS app', a));
+  if (a) console.log(row('ZoneOS app', a));
   if (d) console.log(row(sides.directusName, d));
-  console.log(
-    `app / bare: ${((a.rps / b.rps) * 100).toFixed(0)}% of the throughput, p99 ×${(a.p99 / Math.max(b.p99, 0.1)).toFixed(2)} (goal ≥ 70%)`,
-  );
+  if (!a) return;
+  if (b)
+    console.log(
+      `app / bare: ${((a.rps / b.rps) * 100).toFixed(0)}% of the throughput, p99 ×${(a.p99 / Math.max(b.p99, 0.1)).toFixed(2)} (goal ≥ 70%)`,
+    );
   if (bp)
     console.log(
-      `app / bare with prepared statements: ${((a.rps / bp.rps) * 100).toFixed(0)}% of the throughput, p99 ×${(a.p99 / Math.max(bp.p99, 0.1)).toFixed(2)}`,
+      `app / bare with prepared statements: ${((a.rps / bp.rps) * 100).toFixed(0)}% of the throughput, p99 ×${(a.p99 / Math.max(bp.p99, 0.1)).toFixed(2)} (goal ≥ 70%)`,
     );
   if (d)
     console.log(
