@@ -272,6 +272,7 @@ export default async function run(args: string[] = []): Promise<number> {
       app: a,
       directus: e.figures.directus,
       directusName: `Directus ${DIRECTUS_VERSION}`,
+      bareName: pglite ? 'bare Fastify + PGlite' : undefined,
     });
     if (a && !(a.p99 < TARGET_P99_MS && a.non2xx + a.errors === 0)) missed.push(e.name);
   }

@@ -121,7 +121,14 @@ export async function probe(
 /** One table: requests/s, latencies and failures of each side measured, then the ratios of the sides present. */
 export function printTable(
   title: string,
-  sides: { bare?: Figures; barePrepared?: Figures; app?: Figures; directus?: Figures; directusName: string },
+  sides: {
+    bare?: Figures;
+    barePrepared?: Figures;
+    app?: Figures;
+    directus?: Figures;
+    directusName: string;
+    bareName?: string;
+  },
 ): void {
   const { bare: b, barePrepared: bp, app: a, directus: d } = sides;
   const row = (name: string, f: Figures) =>
@@ -130,7 +137,7 @@ export function printTable(
   console.log(
     `${''.padEnd(22)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'1-conn p50'.padStart(12)} ${'1-conn p99'.padStart(12)} ${'failed'.padStart(8)}`,
   );
-  if (b) console.log(row('bare Fastify + pg', b));
+  if (b) console.log(row(sides.bareName ?? 'bare Fastify + pg', b));
   if (bp) console.log(row('bare, prepared stmts', bp));
   if (a) console.log(row('ZoneOS app', a));
   if (d) console.log(row(sides.directusName, d));

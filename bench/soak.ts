@@ -53,7 +53,7 @@ export default async function main(args: string[]): Promise<number> {
     };
     const ids = first.data.map((e) => e.id);
     const reads = [
-      () => `/api/enterprises?pageSize=20&page=${1 + Math.floor(Math.random() * 20)}`,
+      () => `/api/enterprises?pageSize=20&current=${1 + Math.floor(Math.random() * 20)}`,
       () =>
         `/api/enterprises?q=${encodeURIComponent(['科技', '新材料', '电子', 'hn'][Math.floor(Math.random() * 4)]!)}`,
       () => `/api/enterprises/${ids[Math.floor(Math.random() * ids.length)]}`,
