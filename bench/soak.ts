@@ -3,12 +3,14 @@
  *
  *   npm run bench -- soak                  # 10 minutes on PostgreSQL (database zoneos_soak, recreated)
  *   npm run bench -- soak 2 pglite         # minutes, engine
+ *   npm run bench -- soak 1                # the short version `npm test` runs: errors only
  *
  * 6 clients loop over the main read endpoints (enterprise list and detail, approval cases, key projects, demands,
  * investment projects, whistles) and 1 client creates an enterprise every 200 ms, so the audit chain, the session
  * cache and the pools all turn over. The server's resident memory (/proc/<pid>/status VmRSS) is sampled every
  * 5 s; after one minute of warm-up, the mean of the last minute must be within 10% of the mean of the first
- * minute after warm-up. Loopback only; bounded; exits non-zero when a check fails.
+ * minute after warm-up (judged on runs of 3 minutes or more; shorter runs check errors only). Loopback only; bounded;
+ * exits non-zero when a check fails.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +33,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 export default async function main(args: string[]): Promise<number> {
   const minutes = Number(args[0] ?? 10);
   const engine = args[1] === 'pglite' ? 'pglite' : 'postgres';
-  if (!(minutes >= 2 && minutes <= 60)) throw new Error('minutes must be between 2 and 60');
+  if (!(minutes >= 1 && minutes <= 60)) throw new Error('minutes must be between 1 and 60');
   guard('soak', minutes + 6);
   const dir = mkdtempSync(join(tmpdir(), 'zoneos-soak-'));
   let env: Record<string, string> = { DATABASE_URL: '', DATA_DIR: dir };
@@ -124,14 +126,21 @@ export default async function main(args: string[]): Promise<number> {
     console.log(
       `${requests} requests in ${minutes} min (${(requests / (minutes * 60)).toFixed(0)} req/s), p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
     );
-    console.log(
-      `RSS after warm-up ${mean(warm).toFixed(0)} MiB, last minute ${mean(last).toFixed(0)} MiB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%), peak ${Math.max(...memory.map((m) => m.mib)).toFixed(0)} MiB`,
-    );
+    h.check(requests > 0, `the load ran (${requests} requests)`);
     h.check(
       errors.length === 0,
       `no errors (${errors.length}${errors.length ? `: ${errors.slice(0, 5).join('; ')}` : ''})`,
     );
-    h.check(growth < 10, `memory growth under 10% (${growth.toFixed(1)}%)`);
+    if (minutes >= 3) {
+      console.log(
+        `RSS after warm-up ${mean(warm).toFixed(0)} MiB, last minute ${mean(last).toFixed(0)} MiB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%), peak ${Math.max(...memory.map((m) => m.mib)).toFixed(0)} MiB`,
+      );
+      h.check(growth < 10, `memory growth under 10% (${growth.toFixed(1)}%)`);
+    } else {
+      console.log(
+        `RSS ${memory.map((m) => m.mib.toFixed(0)).join(' → ')} MiB (growth is judged on runs of 3 minutes or more)`,
+      );
+    }
   } finally {
     await kill9(server);
     rmSync(dir, { recursive: true, force: true });

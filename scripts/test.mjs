@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: type-check, lint, dependency audit (high/critical advisories must be explained; skipped with a notice
 // where the registry's advisory endpoint is unreachable), integration tests (PGlite, plus PostgreSQL when
-// TEST_DATABASE_URL is set), web build, then the Playwright journeys in Chromium against the built app. Stops at the
-// first failure.
+// TEST_DATABASE_URL is set), the short reliability runs (scripts/reliability.mjs), web build, then the Playwright
+// journeys in Chromium against the built app. Stops at the first failure.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
@@ -10,6 +10,7 @@ const steps = [
   ['lint (Biome)', 'npx', ['biome', 'check', '.']],
   ['dependency audit', 'node', ['scripts/audit-deps.mjs']],
   ['unit + integration (vitest)', 'npx', ['vitest', 'run']],
+  ['reliability, short (kill -9, PostgreSQL outage, soak)', 'node', ['scripts/reliability.mjs']],
   ['web build (vite)', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']],
   ['journeys (Playwright, Chromium)', 'npx', ['playwright', 'test']],
 ];
