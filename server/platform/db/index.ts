@@ -5,7 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm/relations';
 import pg from 'pg';
-import { PreparingClient } from './prepared';
+import { PreparingClient, SerialClient } from './prepared';
 import * as schema from './schema';
 
 export { schema };
@@ -46,7 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      Client: options.preparedStatements === false ? pg.Client : PreparingClient,
+      Client: options.preparedStatements === false ? SerialClient : PreparingClient,
       ...(options.planCacheMode ? { options: `-c plan_cache_mode=${options.planCacheMode}` } : {}),
     });
     pool.on('error', () => {

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '../../test/harness';
 import { openDatabase } from './index';
-import { PreparingClient } from './prepared';
+import { PreparingClient, SerialClient } from './prepared';
 
 /** Named statements this connection holds on the server. */
 async function prepared(client: pg.Client): Promise<string[]> {
@@ -107,6 +107,45 @@ describe.skipIf(TEST_DB !== 'postgres')('PreparingClient (postgres)', () => {
       }
     } finally {
       await database.close();
+    }
+  });
+
+  it('sends one query at a time: overlapping queries on one client (a transaction read with Promise.all) run in order, without pg queueing them', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    const serial = new SerialClient({ connectionString: url });
+    const prep = new PreparingClient({ connectionString: url });
+    await Promise.all([serial.connect(), prep.connect()]);
+    try {
+      // In a transaction, sent together: the select sees the insert sent before it.
+      await serial.query('begin');
+      await serial.query('create temp table serial_t (n int)');
+      const [insert, select] = await Promise.all([
+        serial.query('insert into serial_t select generate_series(1, $1::int)', [3]),
+        serial.query('select count(*)::int as n from serial_t'),
+      ]);
+      await serial.query('rollback');
+      expect(insert.rowCount).toBe(3);
+      expect(select.rows).toEqual([{ n: 3 }]);
+      // A failing query does not hold up or break the ones sent after it; callback style waits its turn too.
+      const [a, failed, b, viaCallback] = await Promise.all([
+        serial.query('select $1::int as n', [1]),
+        serial.query('select $1::int as n', ['x']).catch((e: { code?: string }) => e.code),
+        serial.query('select $1::int as n', [2]),
+        new Promise((resolve, reject) =>
+          serial.query('select $1::text as s', ['回调'], (err: Error | null, res: pg.QueryResult) =>
+            err ? reject(err) : resolve(res.rows),
+          ),
+        ),
+      ]);
+      expect([a.rows, failed, b.rows, viaCallback]).toEqual([[{ n: 1 }], '22P02', [{ n: 2 }], [{ s: '回调' }]]);
+      const named = await Promise.all([7, 8, 9].map((n) => prep.query('select $1::int + 1 as n', [n])));
+      expect(named.map((r) => r.rows[0].n)).toEqual([8, 9, 10]);
+      expect(warnings.filter((w) => w.includes('already executing a query'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await Promise.all([serial.end(), prep.end()]);
     }
   });
 });

@@ -29,7 +29,71 @@ function statementName(text: string): string {
   return name;
 }
 
-export class PreparingClient extends pg.Client {
+/**
+ * A pg client that sends one query at a time. A transaction holds one client, and code that reads several things at
+ * once (`Promise.all` over an Executor that may be a transaction) sends a query while another is running: pg 8 queues
+ * it internally but deprecates that (removed in pg 9). Queries wait here for the previous one to settle instead, in
+ * the order they were sent, which is what pg did. Submittables (COPY streams, cursors) are returned by pg synchronously,
+ * so they pass straight through; their callers never overlap them with other queries.
+ */
+export class SerialClient extends pg.Client {
+  /** Settles when the last query sent (or waiting to be sent) has settled. */
+  #tail: Promise<void> = Promise.resolve();
+  /** Queries sent or waiting that have not settled yet. */
+  #busy = 0;
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() is a set of overloads; this forwards them unchanged.
+  override query(...args: any[]): any {
+    const config = args[0];
+    if (config && typeof config === 'object' && typeof (config as { submit?: unknown }).submit === 'function') {
+      return super.query(...(args as [string]));
+    }
+    const previous = this.#tail;
+    const wait = this.#busy > 0;
+    this.#busy++;
+    let release!: () => void;
+    this.#tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const finish = () => {
+      this.#busy--;
+      release();
+    };
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      // Callback style (pg-pool's own query()).
+      const callback = args[last] as (...r: unknown[]) => void;
+      const send = () => {
+        try {
+          super.query(...(args.slice(0, last) as [string]), (...r: unknown[]) => {
+            finish();
+            callback(...r);
+          });
+        } catch (err) {
+          finish();
+          throw err;
+        }
+      };
+      if (wait) previous.then(send);
+      else send();
+      return undefined;
+    }
+    const send = () => {
+      let result: Promise<unknown>;
+      try {
+        result = super.query(...(args as [string])) as Promise<unknown>;
+      } catch (err) {
+        finish();
+        throw err;
+      }
+      result.then(finish, finish);
+      return result;
+    };
+    return wait ? previous.then(send) : send();
+  }
+}
+
+export class PreparingClient extends SerialClient {
   static MAX_TEXT = 16_000;
   static MAX_PARAMS = 256;
   static MAX_PER_CONNECTION = 2_000;
