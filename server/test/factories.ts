@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { creditCodeCheckChar } from '../../shared/credit-code';
 import { ROLES, type Role } from '../../shared/roles';
 import { users } from '../domains/auth/auth.tables';
 import { departments, posts, staff } from '../domains/org/org.tables';
@@ -10,6 +11,14 @@ import { type Client, login } from './harness';
 
 export const PASSWORD = 'Test-password-1';
 const uid = () => randomUUID().replaceAll('-', '').slice(0, 10);
+
+let creditSerial = 0;
+/** A valid 统一社会信用代码 (GB 32100-2015 check character), different on every call in this process. */
+export function creditCode(): string {
+  creditSerial++;
+  const first17 = `91430900${String(creditSerial).padStart(6, '0')}MT3`;
+  return first17 + creditCodeCheckChar(first17);
+}
 
 export async function makeProvince(db: Db) {
   const code = `P${uid()}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../../../shared/credit-code';
-import { makeTenant, type Tenant } from '../../test/factories';
+
+import { creditCode, makeTenant, type Tenant } from '../../test/factories';
 import { createTestContext, type TestContext } from '../../test/harness';
 import { usdToFen } from './investment.repository';
 
@@ -15,11 +15,6 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 let serial = 0;
-function creditCode(): string {
-  serial++;
-  const first17 = `91430900${String(serial).padStart(6, '0')}MB3`;
-  return first17 + creditCodeCheckChar(first17);
-}
 const evidence = (summary = '双方完成实地考察并形成洽谈纪要') => ({
   summary,
   documentNo: '益高招〔2026〕1号',

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../../../shared/credit-code';
+
 import { auditEvents } from '../../platform/audit.tables';
-import { makeTenant, type Tenant } from '../../test/factories';
+import { creditCode, makeTenant, type Tenant } from '../../test/factories';
 import { createTestContext, type TestContext } from '../../test/harness';
 import { importFile, sheetRows, xlsxOf } from '../../test/imports';
 import { investmentTargetCompanies } from './investment-library.tables';
@@ -18,11 +18,6 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 let serial = 0;
-function creditCode(): string {
-  serial++;
-  const first17 = `91430900${String(500000 + serial).padStart(6, '0')}MB3`;
-  return first17 + creditCodeCheckChar(first17);
-}
 
 async function newChain(name = `新能源${++serial}`) {
   const c = await tenant.as('dept_head');

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../../../shared/credit-code';
-import { makeTenant, type Tenant } from '../../test/factories';
+import { creditCode as code, makeTenant, type Tenant } from '../../test/factories';
 import { createTestContext, type TestContext } from '../../test/harness';
 
 /**
@@ -17,13 +16,6 @@ beforeAll(async () => {
   other = await makeTenant(ctx.app);
 });
 afterAll(() => ctx.close());
-
-let serial = 0;
-function code(): string {
-  serial++;
-  const first17 = `91430900${String(700000 + serial).padStart(6, '0')}MA3`;
-  return first17 + creditCodeCheckChar(first17);
-}
 
 const HOSTILE = [
   "' or 1=1 --",
