@@ -5,11 +5,14 @@
  *          /list (enterprises), /cases (approval cases), /projects (investment pipeline); unnamed statements.
  *   bare-prepared — the same routes on a pool of the app's PreparingClient (named server-side prepared statements,
  *          as the app runs them), so the app is also compared with the best this stack does.
+ *          With BENCH_REPLAY_FILE (bench/replay.helper.ts), also /replay/<name>: the statements one app request sends
+ *          (the cockpits), replayed with the same values, all at once on the pool.
  * The database is a postgres:// URL, or `pglite:<data dir>` for the embedded engine (app on PGlite; bare routes
  * sending the same SQL to the same in-process PGlite).
  * Prints `READY <port>` on stdout once listening; exits on SIGTERM.
  */
 
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -17,6 +20,7 @@ import { buildApp } from '../server/app';
 import { loadEnv } from '../server/env';
 import { openDatabase } from '../server/platform/db';
 import { PreparingClient } from '../server/platform/db/prepared';
+import type { Statement } from './replay.helper';
 
 const [mode, url] = process.argv.slice(2);
 if (!url || (mode !== 'app' && mode !== 'bare' && mode !== 'bare-prepared')) {
@@ -29,7 +33,7 @@ const PGLITE_DIR = url.startsWith('pglite:') ? url.slice('pglite:'.length) : und
 /** What the bare routes need of a database: pg's pool, or the embedded engine behind the same call. */
 interface Queryable {
   // biome-ignore lint/suspicious/noExplicitAny: the bare routes read rows untyped, as pg's own query() returns them
-  query<R = any>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  query<R = any>(text: string | Statement, values?: unknown[]): Promise<{ rows: R[] }>;
   end(): Promise<void>;
 }
 
@@ -37,7 +41,8 @@ async function bareDatabase(): Promise<Queryable> {
   if (PGLITE_DIR) {
     const lite = await PGlite.create(PGLITE_DIR);
     return {
-      query: <R>(text: string, values?: unknown[]) => lite.query<R>(text, values),
+      query: <R>(text: string | Statement, values?: unknown[]) =>
+        typeof text === 'string' ? lite.query<R>(text, values) : lite.query<R>(text.text, text.values),
       end: () => lite.close(),
     };
   }
@@ -140,6 +145,15 @@ async function startBare(): Promise<number> {
       pool.query(PROJECTS_COUNT_SQL, args),
     ]);
     return { data: data.rows, total: total.rows[0].n, current, pageSize };
+  });
+  const replay = process.env.BENCH_REPLAY_FILE
+    ? (JSON.parse(readFileSync(process.env.BENCH_REPLAY_FILE, 'utf8')) as Record<string, Statement[]>)
+    : {};
+  app.get('/replay/:name', async (req, reply) => {
+    const statements = replay[(req.params as { name: string }).name];
+    if (!statements) return reply.code(404).send({ error: 'no such recording' });
+    const results = await Promise.all(statements.map((s) => pool.query(s)));
+    return { results: results.map((r) => r.rows) };
   });
   app.addHook('onClose', () => pool.end());
   await app.listen({ host: '127.0.0.1', port: 0 });

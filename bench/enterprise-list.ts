@@ -15,9 +15,12 @@
  *                    (the app also computes every case's live clock and names its items);
  *   project list     GET /api/investment/projects — type=… & sortField=agreedInvestmentFen (descend) & page 2 of 20
  *                    (1 when the type has ≤ 20), same zone and leader, for its type with the most projects.
+ *   zone cockpit     GET /api/cockpit/zone as that leader; province cockpit GET /api/cockpit/province?indicator=… as a
+ *                    province viewer (PostgreSQL only). Not one list query: the bare route replays the statements one
+ *                    app request sends, recorded on an in-process app (bench/replay.helper.ts); no Directus side.
  * Before loading a side, one probe checks it serves the same page (same rows in the same order, same total) as the
  * bare route; prints requests/s and p99 of each side and the ratios, one table per endpoint. Target: app p99 < 50 ms
- * on every endpoint. Loopback only; exits by itself (under 3 minutes with Directus installed).
+ * on every list. Loopback only; exits by itself (under 3 minutes with Directus installed).
  * Then (b) Directus (bench/directus.helper.ts: npm package in a scratch folder, on the same database and tables) serving
  * the same lists — same filters, sort, page, joined names (not the cases' item names, held in a uuid[] column, nor the
  * projects' key project and pending move), filter count — under the same load.
@@ -28,7 +31,7 @@
  * PGlite data directory (BENCH_PGLITE_DIR, default .tmp/bench-pglite) seeded with the same province on first use; the
  * baseline is bare Fastify sending the same SQL to the same in-process PGlite (no prepared-statement or Directus side).
  */
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { count, sql } from 'drizzle-orm';
 import { users } from '../server/domains/auth/auth.tables';
 import { enterprises } from '../server/domains/enterprises/enterprises.tables';
@@ -47,14 +50,18 @@ import {
   type Page,
   printTable,
   probe,
+  probeOk,
   startChild,
   stopChild,
 } from './read-load.helper';
+import { recordStatements } from './replay.helper';
 
 const URL_DEFAULT = 'postgres://postgres@127.0.0.1:5432/zoneos_bench';
 const USER = 'bench.leader';
 /** Zone leader of the zone with the most approval cases (case and project lists). */
 const BUSY_USER = 'bench.leader.busiest';
+/** Province viewer of the province (province cockpit). */
+const PROVINCE_USER = 'bench.province';
 const PASSWORD = 'Bench-password-2026';
 const TARGET_P99_MS = 50;
 
@@ -65,7 +72,10 @@ interface Endpoint {
   /** The app's path and query (the bare and Directus ones serve the same page). */
   app: string;
   bare: string;
-  directus: string;
+  /** Absent where Directus has no equivalent (the cockpits). */
+  directus?: string;
+  /** A list page (probed row by row on every side) or a figures endpoint (the cockpits: bare replays its statements). */
+  kind: 'list' | 'figures';
   reference?: Page;
   figures: { app?: Figures; bare?: Figures; barePrepared?: Figures; directus?: Figures };
 }
@@ -144,6 +154,56 @@ async function prepare(url: string): Promise<Endpoint[]> {
     await ensureLeader(database, USER, zoneId, passwordHash);
     await ensureLeader(database, BUSY_USER, busy.zone_id, passwordHash);
 
+    // The cockpits (PostgreSQL): the busiest zone's leader screen and the province ranking by the indicator most zones
+    // report; the bare side replays the statements one app request sends (bench/replay.helper.ts).
+    const cockpits: Endpoint[] = [];
+    if (!dataDir) {
+      const [province] = await rows<{ province_id: string }>(
+        database.db,
+        sql`select province_id from zones where id = ${busy.zone_id}`,
+      );
+      await database.db
+        .insert(users)
+        .values({
+          username: PROVINCE_USER,
+          displayName: 'Benchmark province viewer',
+          role: 'province_viewer',
+          passwordHash,
+          provinceId: province!.province_id,
+        })
+        .onConflictDoUpdate({
+          target: users.username,
+          set: { provinceId: province!.province_id, passwordHash, disabled: false, role: 'province_viewer' },
+        });
+      const [indicator] = await rows<{ code: string }>(
+        database.db,
+        sql`select code from econ_zone_figures group by code order by count(distinct zone_id) desc, code limit 1`,
+      );
+      const zonePath = '/api/cockpit/zone';
+      const provincePath = `/api/cockpit/province?indicator=${indicator?.code ?? 'GYZCZ'}`;
+      const file = `${tmpdir()}/zoneos-bench-replay-${process.pid}.json`;
+      await recordStatements(
+        url,
+        [
+          { name: 'zone', path: zonePath, username: BUSY_USER, password: PASSWORD },
+          { name: 'province', path: provincePath, username: PROVINCE_USER, password: PASSWORD },
+        ],
+        file,
+      );
+      process.env.BENCH_REPLAY_FILE = file; // read by the bare child processes
+      cockpits.push(
+        { name: 'zone cockpit', user: BUSY_USER, app: zonePath, bare: '/replay/zone', kind: 'figures', figures: {} },
+        {
+          name: 'province cockpit',
+          user: PROVINCE_USER,
+          app: provincePath,
+          bare: '/replay/province',
+          kind: 'figures',
+          figures: {},
+        },
+      );
+    }
+
     const page = (current: number) => `pageSize=20&current=${current}`;
     const enterpriseQuery = `scale=above&subParkId=${subParkId}&sortField=name&sortOrder=ascend&${page(3)}`;
     const caseQuery = `leadDepartmentId=${dept.id}&sortField=submittedOn&sortOrder=descend&${page(2)}`;
@@ -153,6 +213,7 @@ async function prepare(url: string): Promise<Endpoint[]> {
     return [
       {
         name: 'enterprise list',
+        kind: 'list',
         user: USER,
         app: `/api/enterprises?${enterpriseQuery}`,
         bare: `/list?${enterpriseQuery}&zoneId=${zoneId}`,
@@ -164,6 +225,7 @@ async function prepare(url: string): Promise<Endpoint[]> {
       },
       {
         name: 'case list',
+        kind: 'list',
         user: BUSY_USER,
         app: `/api/approval/cases?${caseQuery}`,
         bare: `/cases?${caseQuery}&zoneId=${busy.zone_id}`,
@@ -175,6 +237,7 @@ async function prepare(url: string): Promise<Endpoint[]> {
       },
       {
         name: 'project list',
+        kind: 'list',
         user: BUSY_USER,
         app: `/api/investment/projects?${projectQuery}`,
         bare: `/projects?${projectQuery}&zoneId=${busy.zone_id}`,
@@ -184,6 +247,7 @@ async function prepare(url: string): Promise<Endpoint[]> {
           '&fields=*,team_id.name,sub_park_id.name',
         figures: {},
       },
+      ...cockpits,
     ];
   } finally {
     await database.close();
@@ -211,7 +275,11 @@ export default async function run(args: string[] = []): Promise<number> {
     try {
       for (const e of endpoints) {
         const target = `http://127.0.0.1:${bare.port}${e.bare}`;
-        if (mode === 'bare') {
+        if (e.kind === 'figures') {
+          await probeOk(`${e.name}, ${mode}`, target, {});
+          if (mode === 'bare') e.figures.bare = await load(target, {});
+          else e.figures.barePrepared = await load(target, {});
+        } else if (mode === 'bare') {
           e.reference = await probe(`${e.name}, bare`, target, {}, undefined);
           e.figures.bare = await load(target, {});
         } else {
@@ -233,7 +301,8 @@ export default async function run(args: string[] = []): Promise<number> {
         if (!sessions.has(e.user)) sessions.set(e.user, await login(base, e.user, PASSWORD));
         const headers = sessions.get(e.user)!;
         const target = `${base}${e.app}`;
-        await probe(`${e.name}, app`, target, headers, e.reference);
+        if (e.kind === 'figures') await probeOk(`${e.name}, app`, target, headers);
+        else await probe(`${e.name}, app`, target, headers, e.reference);
         e.figures.app = await load(target, headers);
       }
     } finally {
@@ -251,6 +320,7 @@ export default async function run(args: string[] = []): Promise<number> {
       try {
         const headers = { authorization: `Bearer ${DIRECTUS_TOKEN}` };
         for (const e of endpoints) {
+          if (!e.directus) continue;
           const target = `http://127.0.0.1:${port}${e.directus}`;
           await probe(`${e.name}, directus ${DIRECTUS_VERSION}`, target, headers, e.reference);
           e.figures.directus = await load(target, headers);
@@ -274,7 +344,7 @@ export default async function run(args: string[] = []): Promise<number> {
       directusName: `Directus ${DIRECTUS_VERSION}`,
       bareName: pglite ? 'bare Fastify + PGlite' : undefined,
     });
-    if (a && !(a.p99 < TARGET_P99_MS && a.non2xx + a.errors === 0)) missed.push(e.name);
+    if (a && e.kind === 'list' && !(a.p99 < TARGET_P99_MS && a.non2xx + a.errors === 0)) missed.push(e.name);
   }
   if (directusFailure) console.log(`\nDirectus side FAILED: ${directusFailure}`);
   console.log(

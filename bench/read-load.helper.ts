@@ -118,6 +118,14 @@ export async function probe(
   return page;
 }
 
+/** One request before the load of an endpoint that is not a list page (the cockpits): it must answer 200. */
+export async function probeOk(label: string, url: string, headers: Record<string, string>): Promise<void> {
+  const res = await fetch(url, { headers });
+  const body = await res.text();
+  if (!res.ok) throw new Error(`${label} failed: ${res.status} ${body.slice(0, 300)}`);
+  console.log(`${label}: ${body.length} bytes`);
+}
+
 /** One table: requests/s, latencies and failures of each side measured, then the ratios of the sides present. */
 export function printTable(
   title: string,
