@@ -2,6 +2,7 @@ import { and, count, eq, max, sql } from 'drizzle-orm';
 import type { CalendarDayKind } from '../../shared/calendar';
 import { calendarDays, calendarYears } from '../domains/calendar/calendar.tables';
 import type { Executor, Tx } from './db';
+import { cachedStatement } from './db/statements';
 
 /**
  * The working-day calendar (工作日历) every deadline uses: approvals, demands, projects.
@@ -212,9 +213,14 @@ export async function loadCalendar(ex: Executor): Promise<WorkCalendar> {
 
 /** Changes whenever a version is published (versions are only ever added). */
 async function fingerprintOf(ex: Executor): Promise<string> {
-  const [row] = await ex
-    .select({ n: count(), last: sql<string | null>`max(${calendarYears.publishedAt})::text` })
-    .from(calendarYears);
+  // Asked on every request that computes a deadline: built once per executor.
+  const statement = cachedStatement(ex, 'calendar.fingerprint', () =>
+    ex
+      .select({ n: count(), last: sql<string | null>`max(${calendarYears.publishedAt})::text` })
+      .from(calendarYears)
+      .prepare(''),
+  );
+  const [row] = await statement.execute();
   return `${row?.n ?? 0}|${row?.last ?? ''}`;
 }
 

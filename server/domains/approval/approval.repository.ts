@@ -33,12 +33,22 @@ export async function rulesOf(ex: Executor, zoneId: string, year: number): Promi
 
 /** The parameters in force in a year: those saved for it or the latest earlier year, else the defaults. */
 export async function rulesInForce(ex: Executor, zoneId: string, year: number) {
-  const [row] = await ex
-    .select({ year: approvalRules.year, params: approvalRules.params })
-    .from(approvalRules)
-    .where(and(eq(approvalRules.zoneId, zoneId), sql`${approvalRules.year} <= ${year}`))
-    .orderBy(desc(approvalRules.year))
-    .limit(1);
+  // Read on every case list and detail: built once, executed with this zone and year.
+  const statement = cachedStatement(ex, 'approval.rulesInForce', () =>
+    ex
+      .select({ year: approvalRules.year, params: approvalRules.params })
+      .from(approvalRules)
+      .where(
+        and(
+          eq(approvalRules.zoneId, sql.placeholder('zoneId')),
+          sql`${approvalRules.year} <= ${sql.placeholder('year')}`,
+        ),
+      )
+      .orderBy(desc(approvalRules.year))
+      .limit(1)
+      .prepare(''),
+  );
+  const [row] = await statement.execute({ zoneId, year });
   return row
     ? { fromYear: row.year, params: approvalRulesSchema.parse(row.params) }
     : { fromYear: null, params: DEFAULT_RULES };
@@ -268,10 +278,15 @@ export async function presentCases(
   const ids = [...new Set(rows.flatMap((r) => r.c.itemIds))];
   const names = new Map<string, string>();
   if (ids.length > 0) {
-    const items = await ex
-      .select({ id: approvalItems.id, name: approvalItems.name })
-      .from(approvalItems)
-      .where(inArray(approvalItems.id, ids));
+    // One statement for any number of ids (an IN list would be a new SQL text, and prepared statement, per count).
+    const statement = cachedStatement(ex, 'approval.itemNames', () =>
+      ex
+        .select({ id: approvalItems.id, name: approvalItems.name })
+        .from(approvalItems)
+        .where(sql`${approvalItems.id} = any(${sql.placeholder('ids')})`)
+        .prepare(''),
+    );
+    const items = await statement.execute({ ids });
     for (const i of items) names.set(i.id, i.name);
   }
   return rows.map(({ c, enterpriseName, leadDepartmentName, agentName }) => ({
