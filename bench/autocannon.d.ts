@@ -5,7 +5,7 @@ declare module 'autocannon' {
     p50: number;
     p99: number;
   }
-  interface Result {
+  export interface Result {
     requests: Stats;
     latency: Stats;
     non2xx: number;

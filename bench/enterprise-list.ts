@@ -5,9 +5,11 @@
  *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/zoneos_bench) — seeded with
  *   `seed --scale province` first when it holds fewer than 200,000 enterprises.
  *
- * Starts the real app (child process, logged in through the API as a zone leader) and bare Fastify + pg routes running
- * the same SQL as the app's repositories (child process too), then autocannon — 50 connections, 10 s each — against
- * one filtered, paged query per endpoint:
+ * Starts the real app (child process, logged in through the API as a zone leader), bare Fastify + pg routes running
+ * the same SQL as the app's repositories (child processes too: unnamed statements, and the app's prepared-statement
+ * client) and Directus, all at once, then measures each endpoint on every side in turn with autocannon: warm-up, one
+ * connection alone, then 3 rounds × 6 s of 50 connections going through the sides in rotating order, medians printed
+ * (a machine whose speed drifts during the run then weighs on every side alike). One filtered, paged query per list:
  *   enterprise list  GET /api/enterprises — scale=above & subParkId=… & sortField=name & pageSize=20 & current=3, as
  *                    the leader of the zone with the largest sub-park of 规上 enterprises;
  *   case list        GET /api/approval/cases — leadDepartmentId=… & sortField=submittedOn (descend) & page 2 of 20,
@@ -31,6 +33,7 @@
  * PGlite data directory (BENCH_PGLITE_DIR, default .tmp/bench-pglite) seeded with the same province on first use; the
  * baseline is bare Fastify sending the same SQL to the same in-process PGlite (no prepared-statement or Directus side).
  */
+import type { ChildProcess } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { count, sql } from 'drizzle-orm';
 import { users } from '../server/domains/auth/auth.tables';
@@ -43,16 +46,18 @@ import { DIRECTUS_TOKEN, DIRECTUS_VERSION, ensureDirectus, startDirectus } from 
 import { ensureDatabase } from './ensure-db.helper';
 import {
   CONNECTIONS,
-  DURATION_S,
   type Figures,
-  load,
   login,
+  measureSides,
   type Page,
   printTable,
   probe,
   probeOk,
+  ROUND_S,
+  ROUNDS,
   startChild,
   stopChild,
+  type Target,
 } from './read-load.helper';
 import { recordStatements } from './replay.helper';
 
@@ -260,9 +265,9 @@ export default async function run(args: string[] = []): Promise<number> {
     ? `pglite:${process.env.BENCH_PGLITE_DIR ?? '.tmp/bench-pglite'}`
     : (process.env.BENCH_DATABASE_URL ?? URL_DEFAULT);
   const guard = setTimeout(() => {
-    console.error('benchmark exceeded 15 minutes; giving up');
+    console.error('benchmark exceeded 25 minutes; giving up');
     process.exit(1);
-  }, 15 * 60_000);
+  }, 25 * 60_000);
   guard.unref();
 
   const endpoints = await prepare(url);
@@ -270,80 +275,109 @@ export default async function run(args: string[] = []): Promise<number> {
   const sides = new Set((process.env.BENCH_SIDES ?? 'bare,bare-prepared,app,directus').split(','));
   if (process.env.BENCH_DIRECTUS === 'off' || pglite) sides.delete('directus');
   if (pglite) sides.delete('bare-prepared');
-  for (const mode of (['bare', 'bare-prepared'] as const).filter((m) => sides.has(m))) {
-    const bare = await startChild(mode, url);
-    try {
-      for (const e of endpoints) {
-        const target = `http://127.0.0.1:${bare.port}${e.bare}`;
-        if (e.kind === 'figures') {
-          await probeOk(`${e.name}, ${mode}`, target, {});
-          if (mode === 'bare') e.figures.bare = await load(target, {});
-          else e.figures.barePrepared = await load(target, {});
-        } else if (mode === 'bare') {
-          e.reference = await probe(`${e.name}, bare`, target, {}, undefined);
-          e.figures.bare = await load(target, {});
-        } else {
-          await probe(`${e.name}, bare (prepared statements)`, target, {}, e.reference);
-          e.figures.barePrepared = await load(target, {});
-        }
-      }
-    } finally {
-      await stopChild(bare.child);
-    }
-  }
 
-  if (sides.has('app')) {
-    const app = await startChild('app', url);
-    try {
-      const base = `http://127.0.0.1:${app.port}`;
-      const sessions = new Map<string, Record<string, string>>();
-      for (const e of endpoints) {
-        if (!sessions.has(e.user)) sessions.set(e.user, await login(base, e.user, PASSWORD));
-        const headers = sessions.get(e.user)!;
-        const target = `${base}${e.app}`;
-        if (e.kind === 'figures') await probeOk(`${e.name}, app`, target, headers);
-        else await probe(`${e.name}, app`, target, headers, e.reference);
-        e.figures.app = await load(target, headers);
-      }
-    } finally {
-      await stopChild(app.child);
+  // The sides of one endpoint, for the servers running now; probed before they are measured.
+  type Servers = { bare?: number; barePrepared?: number; app?: number; directus?: number };
+  const sessions = new Map<string, Record<string, string>>();
+  async function targetsOf(e: Endpoint, servers: Servers): Promise<Target[]> {
+    const targets: Target[] = [];
+    const local = (port: number, path: string) => `http://127.0.0.1:${port}${path}`;
+    const check = async (label: string, url: string, headers: Record<string, string>) => {
+      if (e.kind === 'figures') await probeOk(`${e.name}, ${label}`, url, headers);
+      else if (!e.reference) e.reference = await probe(`${e.name}, ${label}`, url, headers, undefined);
+      else await probe(`${e.name}, ${label}`, url, headers, e.reference);
+    };
+    if (servers.bare) {
+      const url = local(servers.bare, e.bare);
+      await check('bare', url, {});
+      targets.push({ side: 'bare', url, headers: {} });
     }
+    if (servers.barePrepared) {
+      const url = local(servers.barePrepared, e.bare);
+      await check('bare (prepared statements)', url, {});
+      targets.push({ side: 'barePrepared', url, headers: {} });
+    }
+    if (servers.app) {
+      const base = `http://127.0.0.1:${servers.app}`;
+      if (!sessions.has(e.user)) sessions.set(e.user, await login(base, e.user, PASSWORD));
+      const headers = sessions.get(e.user)!;
+      const url = `${base}${e.app}`;
+      await check('app', url, headers);
+      targets.push({ side: 'app', url, headers });
+    }
+    if (servers.directus && e.directus) {
+      const headers = { authorization: `Bearer ${DIRECTUS_TOKEN}` };
+      const url = local(servers.directus, e.directus);
+      await check(`directus ${DIRECTUS_VERSION}`, url, headers);
+      targets.push({ side: 'directus', url, headers });
+    }
+    return targets;
   }
+  const measure = async (servers: Servers) => {
+    for (const e of endpoints) {
+      sessions.clear();
+      const figures = await measureSides(await targetsOf(e, servers));
+      Object.assign(e.figures, figures);
+    }
+  };
 
   // (b) Directus serving the same lists from the same tables: filter, sort, page, joined names, filter count. A failure
-  // of the peer (install, bootstrap) is reported after the tables instead of losing the figures already measured.
+  // of the peer (install, bootstrap) is reported after the tables instead of losing the other figures.
   let directusFailure: string | undefined;
-  if (sides.has('directus')) {
-    const port = 3411;
-    try {
-      const dx = await startDirectus(ensureDirectus(), url, port);
+  if (pglite) {
+    // One owner per PGlite folder: the sides take turns.
+    for (const mode of (['bare', 'app'] as const).filter((m) => sides.has(m))) {
+      const child = await startChild(mode, url);
       try {
-        const headers = { authorization: `Bearer ${DIRECTUS_TOKEN}` };
-        for (const e of endpoints) {
-          if (!e.directus) continue;
-          const target = `http://127.0.0.1:${port}${e.directus}`;
-          await probe(`${e.name}, directus ${DIRECTUS_VERSION}`, target, headers, e.reference);
-          e.figures.directus = await load(target, headers);
-        }
+        await measure({ [mode]: child.port });
       } finally {
-        await stopChild(dx);
+        await stopChild(child.child);
       }
-    } catch (err) {
-      directusFailure = (err as Error).message.split('\n')[0];
+    }
+  } else {
+    // Every side up at once (idle servers cost nothing), measured in turns endpoint by endpoint.
+    const children: ChildProcess[] = [];
+    const servers: Servers = {};
+    try {
+      for (const [mode, key] of [
+        ['bare', 'bare'],
+        ['bare-prepared', 'barePrepared'],
+        ['app', 'app'],
+      ] as const) {
+        if (!sides.has(mode)) continue;
+        const c = await startChild(mode, url);
+        children.push(c.child);
+        servers[key] = c.port;
+      }
+      if (sides.has('directus')) {
+        try {
+          const port = 3411;
+          children.push(await startDirectus(ensureDirectus(), url, port));
+          servers.directus = port;
+        } catch (err) {
+          directusFailure = (err as Error).message.split('\n')[0];
+        }
+      }
+      await measure(servers);
+    } finally {
+      for (const c of children) await stopChild(c);
     }
   }
 
   const missed: string[] = [];
   for (const e of endpoints) {
     const a = e.figures.app;
-    printTable(`${e.name}${pglite ? ' (PGlite)' : ''}, ${CONNECTIONS} connections × ${DURATION_S} s, GET ${e.app}`, {
-      bare: e.figures.bare,
-      barePrepared: e.figures.barePrepared,
-      app: a,
-      directus: e.figures.directus,
-      directusName: `Directus ${DIRECTUS_VERSION}`,
-      bareName: pglite ? 'bare Fastify + PGlite' : undefined,
-    });
+    printTable(
+      `${e.name}${pglite ? ' (PGlite)' : ''}, ${CONNECTIONS} connections, median of ${ROUNDS} × ${ROUND_S} s, GET ${e.app}`,
+      {
+        bare: e.figures.bare,
+        barePrepared: e.figures.barePrepared,
+        app: a,
+        directus: e.figures.directus,
+        directusName: `Directus ${DIRECTUS_VERSION}`,
+        bareName: pglite ? 'bare Fastify + PGlite' : undefined,
+      },
+    );
     if (a && e.kind === 'list' && !(a.p99 < TARGET_P99_MS && a.non2xx + a.errors === 0)) missed.push(e.name);
   }
   if (directusFailure) console.log(`\nDirectus side FAILED: ${directusFailure}`);

@@ -6,10 +6,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import autocannon, { type Result as AutocannonResult } from 'autocannon';
 
 export const CONNECTIONS = 50;
-export const DURATION_S = 10;
+/** Rounds per side and seconds per round (bench/enterprise-list.ts prints medians of the rounds). */
+export const ROUNDS = 3;
+export const ROUND_S = 6;
 
 export interface Figures {
   rps: number;
@@ -69,20 +71,53 @@ export async function login(base: string, username: string, password: string): P
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
 }
 
-export async function load(url: string, headers: Record<string, string>): Promise<Figures> {
-  // Warm-up (connections, JIT, plan cache) so every side is measured hot.
-  await autocannon({ url, connections: 10, duration: 2, headers });
-  const serial = await autocannon({ url, connections: 1, duration: 4, headers });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    non2xx: r.non2xx + serial.non2xx,
-    errors: r.errors + r.timeouts + serial.errors + serial.timeouts,
-    serialP50: serial.latency.p50,
-    serialP99: serial.latency.p99,
-  };
+/** One side of a comparison: where to send the endpoint's request, with which headers. */
+export interface Target {
+  side: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/**
+ * Measures one endpoint on every side, interleaved so that a machine whose speed drifts during the run (other tenants,
+ * a slow minute) weighs on every side alike: each side is warmed up (connections, JIT, plan cache) and timed alone on
+ * one connection, then ROUNDS rounds of CONNECTIONS connections × ROUND_S seconds go through the sides in turn (the
+ * order rotates each round). Requests/s and latencies are the medians of the rounds.
+ */
+export async function measureSides(targets: Target[]): Promise<Record<string, Figures>> {
+  const serial = new Map<string, AutocannonResult>();
+  for (const t of targets) {
+    await autocannon({ url: t.url, connections: 10, duration: 2, headers: t.headers });
+    serial.set(t.side, await autocannon({ url: t.url, connections: 1, duration: 3, headers: t.headers }));
+  }
+  const rounds = new Map<string, AutocannonResult[]>(targets.map((t) => [t.side, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[(i + r) % targets.length]!;
+      const res = await autocannon({ url: t.url, connections: CONNECTIONS, duration: ROUND_S, headers: t.headers });
+      rounds.get(t.side)!.push(res);
+    }
+  }
+  const out: Record<string, Figures> = {};
+  for (const t of targets) {
+    const rs = rounds.get(t.side)!;
+    const one = serial.get(t.side)!;
+    out[t.side] = {
+      rps: median(rs.map((x) => x.requests.average)),
+      p50: median(rs.map((x) => x.latency.p50)),
+      p99: median(rs.map((x) => x.latency.p99)),
+      non2xx: rs.reduce((a, x) => a + x.non2xx, one.non2xx),
+      errors: rs.reduce((a, x) => a + x.errors + x.timeouts, one.errors + one.timeouts),
+      serialP50: one.latency.p50,
+      serialP99: one.latency.p99,
+    };
+  }
+  return out;
 }
 
 /** What one side served for the probe: the ids of the page in order and the filtered total. */
