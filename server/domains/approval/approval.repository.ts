@@ -20,10 +20,7 @@ import { publishedAuthorityItems } from '../reform/reform.authority.repository';
 import { computeClock } from './approval.clock';
 import { approvalCaseEvents, approvalCases, approvalItems, approvalRules } from './approval.tables';
 
-/** Today in China (Asia/Shanghai, UTC+8, no daylight saving). */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { todayInChina } from '../../../shared/china-time';
 
 // ---- rules -----------------------------------------------------------------------------------------------------
 

@@ -1,3 +1,4 @@
+import { monthInChina } from '../../../shared/china-time';
 import type { ZoneCockpit } from '../../../shared/cockpit';
 import type { ZoneScope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
@@ -10,12 +11,7 @@ import { demandMetrics } from '../services/demands.repository';
 import * as repo from './cockpit.repository';
 
 /** Asia/Shanghai year and month of now (the default when the zone has reported nothing yet). */
-function nowInChina(now = new Date()) {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
-    .format(now)
-    .split('-');
-  return { year: Number(y), month: Number(m) };
-}
+const nowInChina = monthInChina;
 
 export async function cockpitMonth(ex: Executor, zoneId: string, q: { year?: number; month?: number }) {
   if (q.year && q.month) return { year: q.year, month: q.month };

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { todayInChina } from '../../../shared/china-time';
 import type { RunInput } from '../../../shared/efficiency';
 import type { ZoneScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
@@ -9,10 +10,7 @@ import { evaluate } from './efficiency.engine';
 import { getRun, inputsOf, priorClasses, writeResults } from './efficiency.repository';
 import { efficiencyResults, efficiencyRuns } from './efficiency.tables';
 
-/** Today in China (Asia/Shanghai), YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
+export { todayInChina };
 
 const locked = (status: string) => status === 'published' || status === 'final';
 

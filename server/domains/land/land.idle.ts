@@ -13,8 +13,9 @@ import { landContracts, landParcels, landReviews } from './land.tables';
 export const LAND_IDLE_QUEUE = 'land-idle-daily';
 
 /** Today in China (Asia/Shanghai), YYYY-MM-DD. */
-export const chinaToday = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+import { todayInChina as chinaToday } from '../../../shared/china-time';
+
+export { chinaToday };
 
 /**
  * Late-start and late-completion penalty accrued up to asOf (land price × rate × days; government-caused days

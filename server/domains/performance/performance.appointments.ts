@@ -17,10 +17,9 @@ export function termEnd(startsOn: string, years: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Today's date in China time. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+import { todayInChina } from '../../../shared/china-time';
+
+export { todayInChina };
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

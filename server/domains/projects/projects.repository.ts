@@ -1,4 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+/** Today in China (dates of this domain are Asia/Shanghai calendar days). */
+import { todayInChina as todayInShanghai } from '../../../shared/china-time';
 import type { IssueListQuery, KeyProject, KeyProjectListQuery } from '../../../shared/projects';
 import type { ZoneScope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
@@ -8,10 +10,7 @@ import { departments } from '../org/org.tables';
 import { subParks } from '../tenancy/tenancy.tables';
 import { dispatchIssues, dispatchMeetings, keyProjectMonths, keyProjects, keyProjectYears } from './projects.tables';
 
-/** Today in China (dates of this domain are Asia/Shanghai calendar days). */
-export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
+export { todayInShanghai };
 
 const yearOf = () => Number(todayInShanghai().slice(0, 4));
 

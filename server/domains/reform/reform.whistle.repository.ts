@@ -5,10 +5,7 @@ import type { Executor } from '../../platform/db';
 import { likePattern, offsetOf, orderBy } from '../../platform/db/paging';
 import { reformDistrictDepartments as depts, reformWhistles as whistles } from './reform.tables';
 
-/** Today's date in China (Asia/Shanghai is UTC+8 all year, no DST). */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { todayInChina } from '../../../shared/china-time';
 
 /** Responded late, or still unanswered after the due date. */
 export const overdueSql = (today: string) =>

@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, count, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../shared/china-time';
 import type { Demand, DemandListQuery } from '../../../shared/services';
 import type { ZoneScope } from '../../platform/access';
 import { auditEvents } from '../../platform/audit.tables';
@@ -200,7 +201,7 @@ const pct = (num: number, den: number) => (den === 0 ? null : ((num * 100) / den
  * ÷ finished; satisfaction = satisfied or basically satisfied ÷ rated). Same visibility as the list.
  */
 export async function demandMetrics(ex: Executor, scope: ZoneScope, from: string | undefined, to: string | undefined) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = todayInChina();
   const where: SQL[] = [demandScope(scope)];
   if (from) where.push(sql`${demands.receivedOn} >= ${from}`);
   if (to) where.push(sql`${demands.receivedOn} <= ${to}`);
@@ -224,7 +225,16 @@ export async function demandMetrics(ex: Executor, scope: ZoneScope, from: string
     .groupBy(demands.departmentId, departments.name, sql`coalesce(${demands.routeKind} = 'external', false)`)
     .orderBy(asc(departments.name), sql`3`);
   return list.map((r) => ({
-    ...r,
+    departmentId: r.departmentId,
+    departmentName: r.departmentName,
+    external: r.external,
+    received: r.received,
+    resolved: r.resolved,
+    closed: r.closed,
+    onTime: r.onTime,
+    overdueOpen: r.overdueOpen,
+    rated: r.rated,
+    satisfied: r.satisfied,
     closureRate: pct(r.resolved, r.received),
     onTimeRate: pct(r.onTime, r.resolved),
     satisfactionRate: pct(r.satisfied, r.rated),

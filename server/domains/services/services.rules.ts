@@ -5,9 +5,7 @@ import type { Executor } from '../../platform/db';
 import { serviceRules } from './services.tables';
 
 /** Today's date in China (Asia/Shanghai), whatever the server's time zone. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
+export { todayInChina as shanghaiToday } from '../../../shared/china-time';
 
 /**
  * The zone's rules for a year: that year's row, else the latest earlier year's, else the DOMAIN.md defaults.
