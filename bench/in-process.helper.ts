@@ -7,8 +7,9 @@ import { loadEnv } from '../server/env';
 import type { Database } from '../server/platform/db';
 import { DEMO_PASSWORD } from '../server/seed/demo';
 
-export async function inProcessApp(database: Database, url: string) {
-  const env = loadEnv({
+/** Production settings minus logging, jobs and the web bundle, on the database at `url`. */
+export function benchEnv(url: string) {
+  return loadEnv({
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: url,
@@ -17,7 +18,10 @@ export async function inProcessApp(database: Database, url: string) {
     WEB_DIST: './.no-web',
     JOBS_WORKER: 'false',
   });
-  const app = await buildApp({ database, env, logger: false });
+}
+
+export async function inProcessApp(database: Database, url: string) {
+  const app = await buildApp({ database, env: benchEnv(url), logger: false });
   await app.ready();
   const cookieOf = async (username: string) => {
     const res = await app.inject({

@@ -7,8 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import type pg from 'pg';
 import { buildApp } from '../server/app';
-import { loadEnv } from '../server/env';
 import { openDatabase } from '../server/platform/db';
+import { benchEnv } from './in-process.helper';
 
 export interface Statement {
   text: string;
@@ -41,16 +41,7 @@ export async function recordStatements(url: string, requests: Recording[], file:
     }
     return query(...args);
   };
-  const env = loadEnv({
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    LOG_LEVEL: 'silent',
-    DEMO_SEED: 'false',
-    WEB_DIST: './.no-web',
-    JOBS_WORKER: 'false',
-  });
-  const app = await buildApp({ database, env, logger: false });
+  const app = await buildApp({ database, env: benchEnv(url), logger: false });
   try {
     await app.ready();
     const out: Record<string, Statement[]> = {};
