@@ -39,6 +39,7 @@ import { registerErrorHandler } from './platform/http/error-handler';
 import { registerGuard } from './platform/http/guard';
 import { registerSerializer } from './platform/http/serializer';
 import { t } from './platform/i18n';
+import { statisticsQueue } from './platform/db/statistics';
 import { createJobs } from './platform/jobs';
 import { diskStore } from './platform/storage';
 import { s3Store } from './platform/storage-s3';
@@ -143,6 +144,8 @@ export async function buildApp({ database, env, logger }: BuildAppOptions): Prom
         })
       : diskStore(env.FILES_DIR ?? resolve(env.DATA_DIR, 'files'));
   app.decorate('ctx', { database, env, version: VERSION, jobs, files });
+  const statisticsSeconds = env.DB_STATISTICS_SECONDS ?? (env.NODE_ENV === 'test' ? 0 : 60);
+  if (statisticsSeconds > 0) await jobs.define(statisticsQueue(database, statisticsSeconds, app.log));
   // Domains define their queues while their routes register; workers start once the app is ready and stop (after
   // running jobs finish, bounded) when it closes, before main.ts closes the database.
   app.addHook('onReady', () => jobs.start());

@@ -79,6 +79,11 @@ export const envSchema = z.object({
   JOBS_WORKER: bool.default(true),
   /** How often idle workers poll for jobs enqueued by other servers. */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /**
+   * Seconds between planner-statistics sweeps (ANALYZE of tables that grew), on databases no autovacuum looks after:
+   * PGlite, or PostgreSQL with autovacuum off. 0 turns the sweep off. Default 60, and 0 in tests.
+   */
+  DB_STATISTICS_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 export type Env = z.infer<typeof envSchema>;
 

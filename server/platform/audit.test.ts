@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTenant, type Tenant } from '../test/factories';
 import { createTestContext, type TestContext } from '../test/harness';
-import { canonical, chainOf, verifyAudit } from './audit';
+import { canonical, chainOf, recordAudit, recordAudits, verifyAudit } from './audit';
 import { rows } from './db';
 
 let ctx: TestContext;
@@ -130,6 +131,45 @@ describe('audit log', () => {
     const admin = await tenant.as('admin');
     const all = (await admin.get('/api/audit/events?pageSize=500&entity=department')).json();
     expect(all.data.some((e: { zoneId: string }) => e.zoneId === other.zoneId)).toBe(true);
+  });
+
+  it('concurrent appends to a new chain get seq 1..n without gaps, in one chain that verifies', async () => {
+    // A chain nobody has written to: the first appenders race to create its head.
+    const zoneId = randomUUID();
+    const chain = chainOf(zoneId);
+    const entry = (n: number) => ({ actor: null, zoneId, action: 'probe', entity: 'probe', entityId: String(n) });
+    await Promise.all([
+      ...Array.from({ length: 12 }, (_, n) =>
+        ctx.database.db.transaction(async (tx) => {
+          await recordAudit(tx, entry(n));
+        }),
+      ),
+      ctx.database.db.transaction((tx) => recordAudits(tx, [entry(100), entry(101)])),
+    ]);
+    const seqs = await rows<{ seq: string; entity_id: string }>(
+      ctx.database.db,
+      sql`select seq::text as seq, entity_id from audit_events where chain = ${chain} order by audit_events.seq`,
+    );
+    expect(seqs.map((r) => Number(r.seq))).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    // The two events of one transaction are adjacent and in the order given.
+    const at = seqs.findIndex((r) => r.entity_id === '100');
+    expect(seqs[at + 1]?.entity_id).toBe('101');
+    expect(await verifyAudit(ctx.database.db, { chains: [chain] })).toMatchObject({ ok: true, events: 14 });
+  });
+
+  it('an append rolled back with its transaction leaves the chain as it was', async () => {
+    const zoneId = randomUUID();
+    const chain = chainOf(zoneId);
+    const entry = { actor: null, zoneId, action: 'probe', entity: 'probe' };
+    await ctx.database.db.transaction((tx) => recordAudit(tx, entry));
+    await expect(
+      ctx.database.db.transaction(async (tx) => {
+        await recordAudit(tx, entry);
+        throw new Error('change failed after its audit entry');
+      }),
+    ).rejects.toThrow('change failed');
+    await ctx.database.db.transaction((tx) => recordAudit(tx, entry));
+    expect(await verifyAudit(ctx.database.db, { chains: [chain] })).toMatchObject({ ok: true, events: 2 });
   });
 
   it('canonical JSON ignores key order', () => {

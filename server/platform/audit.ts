@@ -62,38 +62,78 @@ export function chainOf(zoneId: string | null): string {
 }
 
 /**
- * Append one audit event inside the caller's transaction (the same one as the change it records).
- * An advisory lock per chain serialises appends so seq has no gaps and each row links to the previous hash.
+ * Lock the chain's head row until the transaction ends and read it. A row lock rather than an advisory lock plus a
+ * read: under READ COMMITTED, `FOR UPDATE` re-reads the newest committed version after waiting, so the wait and the
+ * read are one round trip. A chain's first event creates its head (seq 0, genesis hash) with ON CONFLICT DO NOTHING,
+ * which waits for a concurrent creator to finish, and reads it again.
  */
+async function lockHead(tx: Tx, chain: string): Promise<{ seq: number; hash: string }> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [head] = await tx
+      .select({ seq: auditChainHeads.seq, hash: auditChainHeads.hash })
+      .from(auditChainHeads)
+      .where(eq(auditChainHeads.chain, chain))
+      .for('update');
+    if (head) return head;
+    await tx.insert(auditChainHeads).values({ chain, seq: 0, hash: GENESIS }).onConflictDoNothing();
+  }
+  throw new Error(`audit chain head ${chain} could not be created`);
+}
+
+const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+
+/**
+ * Append audit events inside the caller's transaction (the same one as the change they record), in the order given.
+ * The chain's head stays locked until commit, so appends to one chain are serialised: seq has no gaps and each row
+ * links to the previous hash. Every audited write of a zone queues here, so the time between this call and COMMIT
+ * bounds a zone's write rate: call it as late as the change allows. Two round trips whatever the number of events:
+ * lock and read the head, then one statement that inserts the rows and moves the head.
+ */
+export async function recordAudits(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
+  const byChain = new Map<string, AuditEntry[]>();
+  for (const e of entries) {
+    const chain = chainOf(e.zoneId);
+    byChain.set(chain, [...(byChain.get(chain) ?? []), e]);
+  }
+  for (const chain of [...byChain.keys()].sort()) {
+    const head = await lockHead(tx, chain);
+    let seq = head.seq;
+    let prevHash = head.hash;
+    const values = [];
+    for (const entry of byChain.get(chain)!) {
+      seq++;
+      const fields: HashedFields = {
+        chain,
+        seq,
+        zoneId: entry.zoneId,
+        actorId: entry.actor?.userId ?? null,
+        actorName: entry.actor?.displayName ?? null,
+        actorRole: entry.actor?.role ?? null,
+        at: new Date().toISOString(),
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId ?? null,
+        before: plain(entry.before),
+        after: plain(entry.after),
+        ip: entry.actor?.ip ?? null,
+        prevHash,
+      };
+      prevHash = hashEvent(fields);
+      const f = fields;
+      values.push(
+        sql`(${f.chain}, ${f.seq}, ${f.zoneId}::uuid, ${f.actorId}::uuid, ${f.actorName}, ${f.actorRole}, ${f.at}::timestamptz, ${f.action}, ${f.entity}, ${f.entityId}, ${json(f.before)}::jsonb, ${json(f.after)}::jsonb, ${f.ip}, ${f.prevHash}, ${prevHash})`,
+      );
+    }
+    await tx.execute(sql`with appended as (
+      insert into audit_events (chain, seq, zone_id, actor_id, actor_name, actor_role, at, action, entity, entity_id, before, after, ip, prev_hash, hash)
+      values ${sql.join(values, sql`, `)})
+      update audit_chain_heads set seq = ${seq}, hash = ${prevHash} where chain = ${chain}`);
+  }
+}
+
+/** Append one audit event inside the caller's transaction (see recordAudits). */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  const chain = chainOf(entry.zoneId);
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${chain}))`);
-  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain));
-  const seq = (head?.seq ?? 0) + 1;
-  const prevHash = head?.hash ?? GENESIS;
-  const at = new Date();
-  const fields: HashedFields = {
-    chain,
-    seq,
-    zoneId: entry.zoneId,
-    actorId: entry.actor?.userId ?? null,
-    actorName: entry.actor?.displayName ?? null,
-    actorRole: entry.actor?.role ?? null,
-    at: at.toISOString(),
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    before: plain(entry.before),
-    after: plain(entry.after),
-    ip: entry.actor?.ip ?? null,
-    prevHash,
-  };
-  const hash = hashEvent(fields);
-  await tx.insert(auditEvents).values({ ...fields, at, hash });
-  await tx
-    .insert(auditChainHeads)
-    .values({ chain, seq, hash })
-    .onConflictDoUpdate({ target: auditChainHeads.chain, set: { seq, hash } });
+  await recordAudits(tx, [entry]);
 }
 
 /** Recompute every chain: each row's hash, each link to the previous row, no gaps in seq, head matches tail. */

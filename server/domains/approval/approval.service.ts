@@ -14,7 +14,7 @@ import {
 } from '../../../shared/approval';
 import { can } from '../../../shared/roles';
 import type { ZoneScope } from '../../platform/access';
-import { recordAudit } from '../../platform/audit';
+import { type AuditEntry, recordAudit, recordAudits } from '../../platform/audit';
 import { calendarOf, registerDeadlineRecomputer, type WorkCalendar } from '../../platform/calendar';
 import type { Db, Executor, Tx } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
@@ -387,14 +387,17 @@ export async function createCase(db: Db, scope: ZoneScope, input: CaseInput) {
         agentUserId: scope.actor.role === 'service_officer' ? scope.actor.userId : null,
       })
       .returning();
-    await recordAudit(tx, {
-      actor: scope.actor,
-      zoneId: scope.zoneId,
-      action: 'create',
-      entity: 'approval_case',
-      entityId: row!.id,
-      after: row,
-    });
+    // The audit entries go in last, together: from the audit call to COMMIT every audited write of the zone waits.
+    const audits: AuditEntry[] = [
+      {
+        actor: scope.actor,
+        zoneId: scope.zoneId,
+        action: 'create',
+        entity: 'approval_case',
+        entityId: row!.id,
+        after: row,
+      },
+    ];
     await tx.insert(approvalCaseEvents).values({
       zoneId: scope.zoneId,
       caseId: row!.id,
@@ -404,14 +407,18 @@ export async function createCase(db: Db, scope: ZoneScope, input: CaseInput) {
       actorName: scope.actor.displayName,
       materials: row!.suppliedMaterials,
     });
-    if (input.submit) await act(tx, scope, row!.id, { action: 'submit', on: input.receivedOn });
+    if (input.submit) await act(tx, scope, row!.id, { action: 'submit', on: input.receivedOn }, audits);
+    await recordAudits(tx, audits);
     return row!.id;
   });
   return getCase(db, scope, id);
 }
 
-/** One step of the state machine, persisted with its event and audit entry in the caller's transaction. */
-async function act(tx: Tx, scope: ZoneScope, id: string, input: CaseActionInput) {
+/**
+ * One step of the state machine, persisted with its event and audit entry in the caller's transaction. With `audits`
+ * the entry is appended there for the caller to record (after its own, in order) instead of being recorded here.
+ */
+async function act(tx: Tx, scope: ZoneScope, id: string, input: CaseActionInput, audits?: AuditEntry[]) {
   const row = await repo.getCaseRow(tx, scope, id);
   if (!row) throw notFound();
   const [locked] = await tx.select().from(approvalCases).where(eq(approvalCases.id, id)).for('update');
@@ -468,7 +475,7 @@ async function act(tx: Tx, scope: ZoneScope, id: string, input: CaseActionInput)
     reason: input.reason ?? (input.suspensionType ? input.suspensionType : null),
     materials,
   });
-  await recordAudit(tx, {
+  const entry: AuditEntry = {
     actor: scope.actor,
     zoneId: scope.zoneId,
     action: input.action,
@@ -476,8 +483,10 @@ async function act(tx: Tx, scope: ZoneScope, id: string, input: CaseActionInput)
     entityId: id,
     before: c,
     after,
-  });
-  await recordNotice(tx, cal, scope, c, after!, input, on, rules);
+  };
+  if (audits) audits.push(entry);
+  else await recordAudit(tx, entry);
+  await recordNotice(tx, cal, scope, c, after!, input, on, rules, audits);
 }
 
 const NOTICE_OF: Partial<Record<CaseActionInput['action'], { kind: NoticeKind; prefix: string }>> = {
@@ -541,6 +550,7 @@ async function recordNotice(
   input: CaseActionInput,
   on: string,
   rules: ApprovalRules,
+  audits?: AuditEntry[],
 ) {
   const spec = noticeContentOf(cal, input.action, before, after, input, on, rules);
   if (!spec) return;
@@ -560,14 +570,16 @@ async function recordNotice(
       content: spec.content,
     })
     .returning();
-  await recordAudit(tx, {
+  const entry: AuditEntry = {
     actor: scope.actor,
     zoneId: scope.zoneId,
     action: 'issue_notice',
     entity: 'approval_notice',
     entityId: notice!.id,
     after: notice,
-  });
+  };
+  if (audits) audits.push(entry);
+  else await recordAudit(tx, entry);
 }
 
 function mergeAttachments(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {

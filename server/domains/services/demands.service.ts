@@ -9,7 +9,7 @@ import type {
 import type { ZoneScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { calendarOf, type DeadlineRecomputer, registerDeadlineRecomputer } from '../../platform/calendar';
-import type { Db, Tx } from '../../platform/db';
+import type { Db, Executor, Tx } from '../../platform/db';
 import { lockSeries } from '../../platform/db';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { enterprises } from '../enterprises/enterprises.tables';
@@ -30,7 +30,7 @@ function wrongState(status: DemandStatus): AppError {
   return new AppError(409, 'DEMAND_WRONG_STATE', { status });
 }
 
-async function load(tx: Tx, scope: ZoneScope, id: string, today: string): Promise<DemandRow> {
+async function load(tx: Executor, scope: ZoneScope, id: string, today: string): Promise<DemandRow> {
   const d = await getDemand(tx, scope, id, today);
   if (!d) throw notFound();
   return d;
@@ -52,8 +52,16 @@ function assertHandler(scope: ZoneScope, d: DemandRow): void {
   throw forbidden();
 }
 
-async function audit(tx: Tx, scope: ZoneScope, action: string, before: DemandRow | null, id: string, note = '') {
-  const [after] = await tx.select().from(demands).where(eq(demands.id, id));
+async function audit(
+  tx: Tx,
+  scope: ZoneScope,
+  action: string,
+  before: DemandRow | null,
+  id: string,
+  note = '',
+  row?: typeof demands.$inferSelect,
+) {
+  const [after] = row ? [row] : await tx.select().from(demands).where(eq(demands.id, id));
   await recordAudit(tx, {
     actor: scope.actor,
     zoneId: scope.zoneId,
@@ -65,14 +73,30 @@ async function audit(tx: Tx, scope: ZoneScope, action: string, before: DemandRow
   });
 }
 
+/**
+ * 诉求编号 SQ<year><nnnnn>: one more than the zone's highest of the year. The newest serial is the last entry of the
+ * (zone, serial) unique index, read backwards: one index probe however many demands the zone has. Counting them (as
+ * before) read every serial of the year while holding the series lock. A serial past 99999 no longer sorts last
+ * (SQ2026100000 < SQ202699999), and a malformed one does not parse: then the count decides, as it used to.
+ */
 async function nextSerial(tx: Tx, zoneId: string, year: number): Promise<string> {
   const prefix = `SQ${year}`;
   await lockSeries(tx, zoneId, prefix);
-  const [row] = await tx
-    .select({ n: count() })
+  const [last] = await tx
+    .select({ serial: demands.serial })
     .from(demands)
-    .where(and(eq(demands.zoneId, zoneId), like(demands.serial, `${prefix}%`)));
-  return `${prefix}${String((row?.n ?? 0) + 1).padStart(5, '0')}`;
+    .where(and(eq(demands.zoneId, zoneId), like(demands.serial, `${prefix}%`)))
+    .orderBy(desc(demands.serial))
+    .limit(1);
+  let n = last ? Number(last.serial.slice(prefix.length)) : 0;
+  if (!Number.isSafeInteger(n) || n >= 99_999) {
+    const [row] = await tx
+      .select({ n: count() })
+      .from(demands)
+      .where(and(eq(demands.zoneId, zoneId), like(demands.serial, `${prefix}%`)));
+    n = row?.n ?? 0;
+  }
+  return `${prefix}${String(n + 1).padStart(5, '0')}`;
 }
 
 /** 分类派单: the department of the first tag that has a routing rule, in the order the tags were given. */
@@ -97,7 +121,7 @@ export async function createDemand(db: Db, scope: ZoneScope, input: DemandInput,
   const receivedOn = isEnterprise ? today : (input.receivedOn ?? today);
   if (receivedOn > today) throw invalid({ receivedOn: 'DATE_IN_FUTURE' });
   const source = isEnterprise ? 'portal' : input.source;
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     const [e] = await tx
       .select({ id: enterprises.id })
       .from(enterprises)
@@ -140,10 +164,12 @@ export async function createDemand(db: Db, scope: ZoneScope, input: DemandInput,
         ...demandDeadlines(calendar, receivedOn, rules, false),
         createdBy: scope.actor.userId,
       })
-      .returning({ id: demands.id });
-    await audit(tx, scope, 'create', null, row!.id);
-    return load(tx, scope, row!.id, today);
+      .returning();
+    await audit(tx, scope, 'create', null, row!.id, '', row);
+    return row!.id;
   });
+  // Read back after COMMIT: from the serial's lock to COMMIT, the zone's other new demands wait.
+  return load(db, scope, id, today);
 }
 
 /**
