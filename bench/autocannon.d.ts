@@ -4,6 +4,8 @@ declare module 'autocannon' {
     average: number;
     p50: number;
     p99: number;
+    /** requests: how many in all (latency: the number of samples). */
+    total: number;
   }
   export interface Result {
     requests: Stats;

@@ -11,7 +11,7 @@
  * requests/s and p99 of both and the ratio. Loopback only; bounded; exits by itself.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,10 +30,26 @@ interface Figure {
   rps: number;
   p99: number;
   non2xx: number;
+  /** Server process CPU (user + sys) per request, µs; null where /proc is not there. */
+  cpuUs: number | null;
 }
-async function load(url: string, body: string, headers: Record<string, string>): Promise<Figure> {
+
+/** User + system CPU of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+async function load(url: string, body: string, headers: Record<string, string>, pid?: number): Promise<Figure> {
+  const before = cpuMs(pid);
   const r = await autocannon({ url, method: 'POST', body, headers, connections: CONNECTIONS, duration: DURATION_S });
-  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx + r.errors + r.timeouts };
+  const after = cpuMs(pid);
+  const cpuUs = before === null || after === null ? null : ((after - before) * 1000) / Math.max(1, r.requests.total);
+  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx + r.errors + r.timeouts, cpuUs };
 }
 
 function startBare(args: string[]): Promise<{ child: ChildProcess; port: number }> {
@@ -101,8 +117,8 @@ async function run(engine: 'postgres' | 'pglite'): Promise<void> {
     if (!d.ok) throw new Error(`demand create: ${d.status} ${await d.text()}`);
     const firstDemand = ((await d.json()) as { id: string }).id;
 
-    const appDemand = await load(`${h.base}/api/services/demands`, demandBody, headers);
-    const appCase = await load(`${h.base}/api/approval/cases`, caseBody, headers);
+    const appDemand = await load(`${h.base}/api/services/demands`, demandBody, headers, server.pid);
+    const appCase = await load(`${h.base}/api/approval/cases`, caseBody, headers, server.pid);
 
     let target = PG_URL;
     if (engine === 'pglite') {
@@ -111,11 +127,13 @@ async function run(engine: 'postgres' | 'pglite'): Promise<void> {
     }
     const b = await startBare([engine, target, firstDemand, firstCase]);
     bare = b.child;
-    const bareDemand = await load(`http://127.0.0.1:${b.port}/demand`, '{}', { 'content-type': 'application/json' });
-    const bareCase = await load(`http://127.0.0.1:${b.port}/case`, '{}', { 'content-type': 'application/json' });
+    const json = { 'content-type': 'application/json' };
+    const bareDemand = await load(`http://127.0.0.1:${b.port}/demand`, '{}', json, b.child.pid);
+    const bareCase = await load(`http://127.0.0.1:${b.port}/case`, '{}', json, b.child.pid);
+    const cpu = (f: Figure) => (f.cpuUs === null ? '' : `, ${f.cpuUs.toFixed(0)} µs CPU/req`);
     const line = (what: string, app: Figure, base: Figure) =>
       console.log(
-        `${what.padEnd(16)} app ${app.rps.toFixed(0).padStart(5)} req/s p99 ${String(app.p99).padStart(4)} ms (non-2xx ${app.non2xx}) | bare insert ${base.rps.toFixed(0).padStart(5)} req/s p99 ${String(base.p99).padStart(4)} ms | app/bare ${((100 * app.rps) / base.rps).toFixed(0)}%`,
+        `${what.padEnd(16)} app ${app.rps.toFixed(0).padStart(5)} req/s p99 ${String(app.p99).padStart(4)} ms (non-2xx ${app.non2xx}${cpu(app)}) | bare insert ${base.rps.toFixed(0).padStart(5)} req/s p99 ${String(base.p99).padStart(4)} ms${cpu(base)} | app/bare ${((100 * app.rps) / base.rps).toFixed(0)}%`,
       );
     line('create demand', appDemand, bareDemand);
     line('create case', appCase, bareCase);
