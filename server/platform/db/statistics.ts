@@ -51,7 +51,10 @@ export async function staleTables(ex: Executor, schema?: string): Promise<StaleT
 /** Does this database need the app to keep its statistics (no autovacuum working for it)? */
 export async function needsStatisticsSweep(database: Database): Promise<boolean> {
   if (database.kind === 'pglite') return true;
-  const [row] = await rows<{ autovacuum: string }>(database.db, sql`select current_setting('autovacuum') as autovacuum`);
+  const [row] = await rows<{ autovacuum: string }>(
+    database.db,
+    sql`select current_setting('autovacuum') as autovacuum`,
+  );
   return row?.autovacuum !== 'on';
 }
 
@@ -69,7 +72,8 @@ export async function analyzeStale(database: Database, schema?: string): Promise
       tx,
       sql`select current_schema() as current`,
     );
-    for (const t of stale) await tx.execute(sql`analyze ${sql.identifier(schema ?? current)}.${sql.identifier(t.table)}`);
+    for (const t of stale)
+      await tx.execute(sql`analyze ${sql.identifier(schema ?? current)}.${sql.identifier(t.table)}`);
     return stale.map((t) => t.table);
   });
 }
