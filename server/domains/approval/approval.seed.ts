@@ -15,7 +15,7 @@ import { enterprises } from '../enterprises/enterprises.tables';
 import { publishedAuthorityItems } from '../reform/reform.authority.repository';
 import { computeClock } from './approval.clock';
 import { type ActionRequest, applyAction, type CaseState } from './approval.machine';
-import { noticeContentOf } from './approval.service';
+import { noticeContentOf } from './approval.notices';
 import { approvalCaseEvents, approvalCases, approvalItems, approvalNotices } from './approval.tables';
 
 const m = (code: string, name: string, flag: '必' | '选' | '容' = '必'): Material => ({

@@ -7,10 +7,7 @@ import {
   type CaseActionInput,
   type CaseInput,
   type ItemInput,
-  type NoticeContent,
-  type NoticeKind,
   STATUS_LABELS,
-  type SuspensionType,
 } from '../../../shared/approval';
 import { can } from '../../../shared/roles';
 import type { ZoneScope } from '../../platform/access';
@@ -26,6 +23,7 @@ import { enterprises } from '../enterprises/enterprises.tables';
 import { assertFilesUsable } from '../files/files.service';
 import { computeClock } from './approval.clock';
 import { applyAction, availableActions, type CaseState, type Side, TransitionError } from './approval.machine';
+import { issueNotice } from './approval.notices';
 import * as repo from './approval.repository';
 import { approvalCaseEvents, approvalCases, approvalItems, approvalNotices, approvalRules } from './approval.tables';
 
@@ -415,8 +413,9 @@ export async function createCase(db: Db, scope: ZoneScope, input: CaseInput) {
 }
 
 /**
- * One step of the state machine, persisted with its event and audit entry in the caller's transaction. With `audits`
- * the entry is appended there for the caller to record (after its own, in order) instead of being recorded here.
+ * One step of the state machine, persisted with its event, notice and audit entries in the caller's transaction. The
+ * entries are recorded last (the zone's audit chain is held from then to COMMIT); with `audits` they are appended
+ * there instead, for the caller to record after its own.
  */
 async function act(tx: Tx, scope: ZoneScope, id: string, input: CaseActionInput, audits?: AuditEntry[]) {
   const row = await repo.getCaseRow(tx, scope, id);
@@ -475,111 +474,21 @@ async function act(tx: Tx, scope: ZoneScope, id: string, input: CaseActionInput,
     reason: input.reason ?? (input.suspensionType ? input.suspensionType : null),
     materials,
   });
-  const entry: AuditEntry = {
-    actor: scope.actor,
-    zoneId: scope.zoneId,
-    action: input.action,
-    entity: 'approval_case',
-    entityId: id,
-    before: c,
-    after,
-  };
-  if (audits) audits.push(entry);
-  else await recordAudit(tx, entry);
-  await recordNotice(tx, cal, scope, c, after!, input, on, rules, audits);
-}
-
-const NOTICE_OF: Partial<Record<CaseActionInput['action'], { kind: NoticeKind; prefix: string }>> = {
-  suspend: { kind: 'suspension', prefix: 'ZT' },
-  resume: { kind: 'resumption', prefix: 'HF' },
-  extend: { kind: 'extension', prefix: 'YQ' },
-  not_accept: { kind: 'not_accepted', prefix: 'BY' },
-};
-
-/**
- * Content of the notice a step issues (暂停/恢复计时/延期告知书, 不予受理通知书), or null when the step issues none.
- * Exported for the demo seed, so seeded case histories carry the same notices the service would have issued.
- */
-export function noticeContentOf(
-  cal: WorkCalendar,
-  action: CaseActionInput['action'],
-  before: Pick<CaseState, 'suspensions'> & { statutoryDue: string | null },
-  after: Pick<CaseState, 'extensionDays' | 'extensionApprover'> & {
-    committedDue: string | null;
-    statutoryDue: string | null;
-  },
-  input: { reason?: string | null; suspensionType?: SuspensionType | null },
-  on: string,
-  rules: ApprovalRules,
-): { kind: NoticeKind; prefix: string; content: NoticeContent } | null {
-  const spec = NOTICE_OF[action];
-  if (!spec) return null;
-  // The suspension a resumption ends: the last one, open until this step.
-  const ended = action === 'resume' ? before.suspensions.at(-1) : undefined;
-  const suspensionType = action === 'suspend' ? (input.suspensionType ?? null) : (ended?.type ?? null);
-  const content: NoticeContent = {
-    reason: input.reason ?? null,
-    suspensionType,
-    capWorkdays:
-      (action === 'suspend' || action === 'resume') && suspensionType ? rules.suspensionCaps[suspensionType] : null,
-    suspendedFrom: ended?.from ?? null,
-    suspendedWorkdays: ended ? Math.min(rules.suspensionCaps[ended.type], workdaysFromTo(cal, ended.from, on)) : null,
-    extensionDays: action === 'extend' ? after.extensionDays : null,
-    approver: action === 'extend' ? after.extensionApprover : null,
-    committedDue: after.committedDue,
-    statutoryDueBefore: before.statutoryDue,
-    statutoryDueAfter: after.statutoryDue,
-  };
-  return { ...spec, content };
-}
-
-/** Working days d with from ≤ d < to (the days a suspension from `from`, resumed on `to`, stood on). */
-function workdaysFromTo(cal: WorkCalendar, from: string, to: string): number {
-  if (to <= from) return 0;
-  const between = cal.workdaysBetween(from, to).workdays; // (from, to]
-  return between + (cal.isWorkday(from).workday ? 1 : 0) - (cal.isWorkday(to).workday ? 1 : 0);
-}
-
-/** The step's notice, numbered per case (case number + prefix + sequence of its kind) and kept as issued. */
-async function recordNotice(
-  tx: Tx,
-  cal: WorkCalendar,
-  scope: ZoneScope,
-  before: repo.CaseRecord,
-  after: repo.CaseRecord,
-  input: CaseActionInput,
-  on: string,
-  rules: ApprovalRules,
-  audits?: AuditEntry[],
-) {
-  const spec = noticeContentOf(cal, input.action, before, after, input, on, rules);
-  if (!spec) return;
-  const [{ n } = { n: 0 }] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(approvalNotices)
-    .where(and(eq(approvalNotices.caseId, before.id), eq(approvalNotices.kind, spec.kind)));
-  const [notice] = await tx
-    .insert(approvalNotices)
-    .values({
+  const entries: AuditEntry[] = [
+    {
+      actor: scope.actor,
       zoneId: scope.zoneId,
-      caseId: before.id,
-      kind: spec.kind,
-      noticeNo: `${before.caseNo}-${spec.prefix}${n + 1}`,
-      issuedOn: on,
-      issuedBy: scope.actor.displayName,
-      content: spec.content,
-    })
-    .returning();
-  const entry: AuditEntry = {
-    actor: scope.actor,
-    zoneId: scope.zoneId,
-    action: 'issue_notice',
-    entity: 'approval_notice',
-    entityId: notice!.id,
-    after: notice,
-  };
-  if (audits) audits.push(entry);
-  else await recordAudit(tx, entry);
+      action: input.action,
+      entity: 'approval_case',
+      entityId: id,
+      before: c,
+      after,
+    },
+  ];
+  const notice = await issueNotice(tx, cal, scope, c, after!, input, on, rules);
+  if (notice) entries.push(notice);
+  if (audits) audits.push(...entries);
+  else await recordAudits(tx, entries);
 }
 
 function mergeAttachments(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {

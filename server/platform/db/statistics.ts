@@ -19,6 +19,7 @@ import type { Database, Executor } from './index';
 import { rows } from './index';
 
 export interface StaleTable {
+  schema: string;
   table: string;
   /** Pages now. */
   pages: number;
@@ -28,9 +29,9 @@ export interface StaleTable {
 
 /** Tables of the app's schema (or `schema`) whose statistics are missing or out of date by the size rule above. */
 export async function staleTables(ex: Executor, schema?: string): Promise<StaleTable[]> {
-  const list = await rows<{ table: string; pages: string; relpages: number; reltuples: number }>(
+  const list = await rows<{ schema: string; table: string; pages: string; relpages: number; reltuples: number }>(
     ex,
-    sql`select c.relname as "table", c.relpages, c.reltuples,
+    sql`select n.nspname as "schema", c.relname as "table", c.relpages, c.reltuples,
           (pg_relation_size(c.oid) / current_setting('block_size')::int)::text as pages
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = coalesce(${schema ?? null}::text, current_schema()) and c.relkind = 'r'
@@ -42,7 +43,7 @@ export async function staleTables(ex: Executor, schema?: string): Promise<StaleT
     const never = Number(r.reltuples) < 0;
     if (pages === 0) continue;
     if (never || pages >= r.relpages + Math.max(4, Math.ceil(r.relpages / 10))) {
-      stale.push({ table: r.table, pages, analyzedPages: never ? null : r.relpages });
+      stale.push({ schema: r.schema, table: r.table, pages, analyzedPages: never ? null : r.relpages });
     }
   }
   return stale;
@@ -68,12 +69,7 @@ export async function analyzeStale(database: Database, schema?: string): Promise
     const [lock] = await rows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(730002) as ok`);
     if (!lock?.ok) return [];
     const stale = await staleTables(tx, schema);
-    const [{ current } = { current: 'public' }] = await rows<{ current: string }>(
-      tx,
-      sql`select current_schema() as current`,
-    );
-    for (const t of stale)
-      await tx.execute(sql`analyze ${sql.identifier(schema ?? current)}.${sql.identifier(t.table)}`);
+    for (const t of stale) await tx.execute(sql`analyze ${sql.identifier(t.schema)}.${sql.identifier(t.table)}`);
     return stale.map((t) => t.table);
   });
 }
